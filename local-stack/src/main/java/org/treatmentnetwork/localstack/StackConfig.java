@@ -1,0 +1,103 @@
+package org.treatmentnetwork.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which ports it uses. Every port can be changed
+ * by an environment variable; the defaults are those of the contract.
+ *
+ * @param root the repository root (where the modules' {@code target} folders are)
+ * @param dataDir where data, keys and logs live (survives restarts)
+ * @param host the loopback address every process binds to
+ * @param ports the ports of every process
+ */
+public record StackConfig(Path root, Path dataDir, String host, Ports ports) {
+
+	/**
+	 * The ports of the stack.
+	 *
+	 * @param gateway the gateway, the only port clients use
+	 * @param gatewayManagement the gateway's actuator
+	 * @param content the content service
+	 * @param intake the intake service
+	 * @param notification the notification service
+	 * @param kafka the Kafka broker
+	 * @param kafkaController the Kafka controller
+	 * @param mongo the MongoDB wire-protocol server
+	 * @param smtp the SMTP server
+	 */
+	public record Ports(int gateway, int gatewayManagement, int content, int intake, int notification, int kafka,
+			int kafkaController, int mongo, int smtp) {
+
+		/**
+		 * The same ports shifted by an offset, for a second stack beside the first one.
+		 * @param offset added to every port
+		 * @return the shifted ports
+		 */
+		public Ports shiftedBy(int offset) {
+			return new Ports(this.gateway + offset, this.gatewayManagement + offset, this.content + offset,
+					this.intake + offset, this.notification + offset, this.kafka + offset,
+					this.kafkaController + offset, this.mongo + offset, this.smtp + offset);
+		}
+
+	}
+
+	/**
+	 * Reads the configuration from environment variables with the contract's defaults.
+	 * @param root the repository root
+	 * @param env the environment
+	 * @return the configuration
+	 */
+	public static StackConfig fromEnvironment(Path root, Map<String, String> env) {
+		Path dataDir = env.containsKey("STACK_DATA_DIR") ? Path.of(env.get("STACK_DATA_DIR")) : root.resolve(".data");
+		Ports ports = new Ports(port(env, "GATEWAY_PORT", 8080), port(env, "GATEWAY_MANAGEMENT_PORT", 8090),
+				port(env, "CONTENT_PORT", 8081), port(env, "INTAKE_PORT", 8082), port(env, "NOTIFICATION_PORT", 8083),
+				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "MONGO_PORT", 27017),
+				port(env, "SMTP_PORT", 2525));
+		return new StackConfig(root.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), "127.0.0.1",
+				ports);
+	}
+
+	private static int port(Map<String, String> env, String name, int defaultPort) {
+		String value = env.get(name);
+		if (value == null || value.isBlank()) {
+			return defaultPort;
+		}
+		try {
+			int port = Integer.parseInt(value.trim());
+			if (port < 1 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException ex) {
+			throw new StackException(name + "='" + value + "' is not a port number (1-65535)");
+		}
+	}
+
+	public Path logDir() {
+		return this.dataDir.resolve("logs");
+	}
+
+	public Path keyDir() {
+		return this.dataDir.resolve("dev-keys");
+	}
+
+	public Path mailDir() {
+		return this.dataDir.resolve("mail");
+	}
+
+	public String gatewayUrl() {
+		return "http://localhost:" + this.ports.gateway();
+	}
+
+	public String mongoUri(String database) {
+		return "mongodb://" + this.host + ":" + this.ports.mongo() + "/" + database;
+	}
+
+	public String kafkaBootstrap() {
+		return this.host + ":" + this.ports.kafka();
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.treatmentnetwork.localstack.mail;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives staff e-mail over SMTP and writes every message to a folder as an {@code .eml}
+ * file, so that a developer can open what on-call staff were sent. Arguments:
+ * {@code HOST PORT MAIL_DIR}.
+ */
+public final class MailServer {
+
+	private static final Logger log = LoggerFactory.getLogger(MailServer.class);
+
+	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+	private MailServer() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length != 3) {
+			System.err.println("usage: MailServer HOST PORT MAIL_DIR");
+			System.exit(2);
+		}
+		String host = args[0];
+		int port = Integer.parseInt(args[1]);
+		Path mailDir = Path.of(args[2]).toAbsolutePath();
+		Files.createDirectories(mailDir);
+		GreenMail greenMail = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP))
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			greenMail.stop();
+			stopped.countDown();
+		}, "mail-shutdown"));
+		greenMail.start();
+		log.info("SMTP server listening on {}:{}, messages saved in {}", host, port, mailDir);
+		int saved = 0;
+		while (stopped.getCount() > 0) {
+			MimeMessage[] received = greenMail.getReceivedMessages();
+			for (int i = saved; i < received.length; i++) {
+				Path file = mailDir.resolve(FILE_TIME.format(LocalDateTime.now()) + "-" + (i + 1) + ".eml");
+				try (OutputStream out = Files.newOutputStream(file)) {
+					received[i].writeTo(out);
+				}
+				log.info("received message {} for {}", i + 1, Arrays.toString(received[i].getAllRecipients()));
+			}
+			saved = received.length;
+			Thread.sleep(200);
+		}
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.treatmentnetwork.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A minimal HTTP client for the gateway, as the website or a staff tool would use it.
+ */
+final class SuiteClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String baseUrl;
+
+	SuiteClient(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	Reply get(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(15))
+			.header("Accept", "application/json")
+			.GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
+	}
+
+	Reply postJson(String path, String json, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(15))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
+	}
+
+	private Reply send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	record Reply(int status, String contentType, String body) {
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		/**
+		 * The items of a list answer, whether it is a bare array or {@code {items:
+		 * [...]}}.
+		 * @return the items
+		 */
+		List<JsonNode> items() {
+			JsonNode node = json();
+			JsonNode array = node.isArray() ? node : node.get("items");
+			List<JsonNode> items = new ArrayList<>();
+			if (array != null) {
+				array.forEach(items::add);
+			}
+			return items;
+		}
+
+	}
+
+}

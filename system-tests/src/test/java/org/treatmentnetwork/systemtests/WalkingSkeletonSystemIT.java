@@ -1,0 +1,316 @@
+package org.treatmentnetwork.systemtests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.treatmentnetwork.localstack.Stack;
+import org.treatmentnetwork.localstack.StackConfig;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The foundation's walking skeleton, end to end: the suite runs as separate processes on
+ * a real Kafka broker, the MongoDB wire-protocol server on disk and an SMTP server,
+ * exactly as {@code ./run} starts it, and is driven only through the gateway. The stack
+ * is started once for the class and restarted once to prove that stored requests survive.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonSystemIT {
+
+	private static final String TOPIC = "intake.contact-requests.v1";
+
+	private static final String NAME = "Walter Skeleton";
+
+	private static final String PHONE = "+1 212 555 0147";
+
+	private static final String MESSAGE = "My brother Zebulon uses heroin daily and wants to stop";
+
+	private static StackConfig config;
+
+	private static Stack stack;
+
+	private static SuiteClient gateway;
+
+	private static String acceptedId;
+
+	private static String acceptedReference;
+
+	@BeforeAll
+	static void startSuite() {
+		Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+		Path dataDir = Path.of(System.getProperty("stack.dataDir", "target/stack-data")).toAbsolutePath();
+		deleteRecursively(dataDir);
+		int offset = Integer.parseInt(System.getProperty("stack.portOffset", "20000"));
+		StackConfig defaults = StackConfig.fromEnvironment(root, Map.of());
+		config = new StackConfig(defaults.root(), dataDir, defaults.host(), defaults.ports().shiftedBy(offset));
+		Instant begin = Instant.now();
+		stack = Stack.start(config, System.out);
+		System.out.printf("[system-test] suite started in %d ms: %s%n",
+				Duration.between(begin, Instant.now()).toMillis(), stack.startTimes());
+		gateway = new SuiteClient(config.gatewayUrl());
+	}
+
+	@AfterAll
+	static void stopSuite() {
+		if (stack != null) {
+			stack.stop();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void seededArticlesAreServedThroughTheGateway() {
+		SuiteClient.Reply list = gateway.get("/api/content/articles?locale=en", null);
+		assertThat(list.status()).isEqualTo(200);
+		List<JsonNode> items = list.items();
+		assertThat(items).isNotEmpty();
+		String slug = items.get(0).get("slug").asString();
+
+		SuiteClient.Reply article = gateway.get("/api/content/articles/" + slug + "?locale=en", null);
+		assertThat(article.status()).isEqualTo(200);
+		assertThat(article.json().get("body").asString()).isNotBlank();
+		assertThat(gateway.get("/api/content/articles/no-such-article?locale=en", null).status()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(2)
+	void aContactRequestPagesTheOnCallPersonThroughTheWholeSuite() {
+		String onCall = stack.tokens().issue("nurse-system-test", List.of("ON_CALL"));
+		Instant sent = Instant.now();
+		SuiteClient.Reply accepted = gateway.postJson("/api/intake/contact-requests", validRequest(), null);
+		Instant acceptedAt = Instant.now();
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		JsonNode body = accepted.json();
+		acceptedId = body.get("id").asString();
+		acceptedReference = body.get("reference").asString();
+		assertThat(body.get("status").asString()).isEqualTo("RECEIVED");
+		assertThat(accepted.body()).doesNotContain(NAME, "Zebulon", "555 0147", "2125550147");
+
+		JsonNode alert = await("an alert with a NOTIFIED entry for " + acceptedReference, Duration.ofSeconds(60),
+				() -> notifiedAlert(acceptedReference, onCall));
+		Instant notifiedSeen = Instant.now();
+		JsonNode notified = timelineEntries(alert, "NOTIFIED").get(0);
+		Instant notifiedAt = Instant.parse(notified.get("at").asString());
+		System.out.printf(
+				"[system-test] 202 after %d ms; NOTIFIED entry recorded %d ms after the 202 "
+						+ "(seen by polling after %d ms)%n",
+				Duration.between(sent, acceptedAt).toMillis(), Duration.between(acceptedAt, notifiedAt).toMillis(),
+				Duration.between(acceptedAt, notifiedSeen).toMillis());
+		assertThat(alert.get("reference").asString()).isEqualTo(acceptedReference);
+		assertThat(alert.get("requestId").asString()).isEqualTo(acceptedId);
+		assertThat(alert.toString()).doesNotContain(NAME, "Zebulon", "heroin daily", "555");
+
+		List<String> mails = await("the page e-mail for " + acceptedReference, Duration.ofSeconds(30),
+				() -> mailsContaining(acceptedReference));
+		assertThat(mails).hasSize(1);
+		assertThat(mails.get(0)).doesNotContain(NAME, "Zebulon", "heroin", "555 0147", "2125550147");
+	}
+
+	@Test
+	@Order(3)
+	void staffPathsNeedTheRightRole() {
+		assertThat(gateway.get("/api/alerts", null).status()).isEqualTo(401);
+		assertThat(gateway.get("/api/alerts", "not-a-token").status()).isEqualTo(401);
+		String editor = stack.tokens().issue("editor-1", List.of("EDITOR"));
+		SuiteClient.Reply forbidden = gateway.get("/api/alerts", editor);
+		assertThat(forbidden.status()).isEqualTo(403);
+		assertThat(forbidden.contentType()).startsWith("application/problem+json");
+		String expired = stack.tokens()
+			.issue("nurse-1", List.of("ON_CALL"), Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+		assertThat(gateway.get("/api/alerts", expired).status()).isEqualTo(401);
+	}
+
+	@Test
+	@Order(4)
+	void invalidRequestsStoreAndPublishNothing() {
+		String marker = "Invalid-" + UUID.randomUUID();
+		List<String> invalid = List.of(
+				validRequest().replace("\"consent\": {\"contact\": true", "\"consent\": {\"contact\": false")
+					.replace(NAME, marker),
+				validRequest().replace("\"name\": \"" + NAME + "\"", "\"name\": {\"$ne\": null}"),
+				validRequest().replace("\"forWhom\"", "\"unknownField\": \"" + marker + "\", \"forWhom\""),
+				validRequest().replace("\"phone\": \"" + PHONE + "\"", "\"phone\": null").replace(NAME, marker));
+		for (String json : invalid) {
+			SuiteClient.Reply reply = gateway.postJson("/api/intake/contact-requests", json, null);
+			assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+			assertThat(reply.contentType()).startsWith("application/problem+json");
+			assertThat(reply.body()).doesNotContain(marker, "Zebulon", "555 0147");
+		}
+		// A valid request sent after the invalid ones: the topic must then hold events
+		// for the
+		// valid requests only. Every stored request is published from its outbox, so an
+		// invalid one that had been stored would show up here too.
+		SuiteClient.Reply valid = gateway.postJson("/api/intake/contact-requests", validRequest(), null);
+		assertThat(valid.status()).isEqualTo(202);
+		String validId = valid.json().get("id").asString();
+		List<ConsumerRecord<String, String>> records = await("the event of the valid request", Duration.ofSeconds(30),
+				() -> {
+					List<ConsumerRecord<String, String>> all = readTopic();
+					return all.stream().anyMatch((r) -> validId.equals(r.key())) ? all : null;
+				});
+		assertThat(records).extracting(ConsumerRecord::key).containsOnly(acceptedId, validId);
+		assertThat(records).extracting(ConsumerRecord::value).noneMatch((v) -> v.contains(marker));
+		assertThat(records).extracting(ConsumerRecord::value)
+			.allSatisfy((v) -> assertThat(v).doesNotContain(NAME, "Zebulon", "heroin", "555"));
+	}
+
+	@Test
+	@Order(5)
+	void storedRequestsAndAlertsSurviveARestartOfTheWholeStack() {
+		stack.stop();
+		Instant begin = Instant.now();
+		stack = Stack.start(config, System.out);
+		System.out.printf("[system-test] suite restarted in %d ms%n",
+				Duration.between(begin, Instant.now()).toMillis());
+		String agent = stack.tokens().issue("agent-1", List.of("INTAKE_AGENT"));
+		SuiteClient.Reply request = gateway.get("/api/intake/contact-requests/" + acceptedId, agent);
+		assertThat(request.status()).as(request.body()).isEqualTo(200);
+		assertThat(request.json().get("reference").asString()).isEqualTo(acceptedReference);
+		assertThat(request.body()).contains(NAME);
+
+		String onCall = stack.tokens().issue("nurse-system-test", List.of("ON_CALL"));
+		SuiteClient.Reply alerts = gateway.get("/api/alerts?reference=" + acceptedReference, onCall);
+		assertThat(alerts.status()).isEqualTo(200);
+		assertThat(alerts.items()).hasSize(1);
+		// Nothing is paged twice after the restart.
+		ManagedWait.sleep(Duration.ofSeconds(3));
+		assertThat(mailsContaining(acceptedReference)).hasSize(1);
+		assertThat(timelineEntries(alertById(alerts.items().get(0).get("id").asString(), onCall), "NOTIFIED"))
+			.hasSize(1);
+	}
+
+	private static String validRequest() {
+		return """
+				{"name": "%s", "phone": "%s", "email": null,
+				 "preferredContact": "PHONE", "bestTimeToContact": "evenings",
+				 "forWhom": "LOVED_ONE", "substances": ["heroin"],
+				 "message": "%s",
+				 "centerId": null,
+				 "consent": {"contact": true, "text": false, "voicemail": false}}
+				""".formatted(NAME, PHONE, MESSAGE);
+	}
+
+	private static JsonNode notifiedAlert(String reference, String token) {
+		SuiteClient.Reply list = gateway.get("/api/alerts?reference=" + reference, token);
+		if (list.status() != 200 || list.items().isEmpty()) {
+			return null;
+		}
+		JsonNode alert = alertById(list.items().get(0).get("id").asString(), token);
+		return timelineEntries(alert, "NOTIFIED").isEmpty() ? null : alert;
+	}
+
+	private static JsonNode alertById(String id, String token) {
+		SuiteClient.Reply reply = gateway.get("/api/alerts/" + id, token);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		return reply.json();
+	}
+
+	private static List<JsonNode> timelineEntries(JsonNode alert, String type) {
+		List<JsonNode> entries = new ArrayList<>();
+		alert.get("timeline").forEach((entry) -> {
+			if (type.equals(entry.get("type").asString())) {
+				entries.add(entry);
+			}
+		});
+		return entries;
+	}
+
+	private static List<String> mailsContaining(String text) {
+		try (Stream<Path> files = Files.list(config.mailDir())) {
+			List<String> mails = new ArrayList<>();
+			for (Path file : files.filter((f) -> f.toString().endsWith(".eml")).toList()) {
+				String content = Files.readString(file, StandardCharsets.UTF_8);
+				if (content.contains(text)) {
+					mails.add(content);
+				}
+			}
+			return mails.isEmpty() ? null : mails;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static List<ConsumerRecord<String, String>> readTopic() {
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+		props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(TOPIC));
+			Instant until = Instant.now().plusSeconds(8);
+			int emptyPolls = 0;
+			while (Instant.now().isBefore(until) && emptyPolls < 3) {
+				var batch = consumer.poll(Duration.ofMillis(1000));
+				batch.forEach(records::add);
+				emptyPolls = (batch.isEmpty() && !consumer.assignment().isEmpty()) ? emptyPolls + 1 : 0;
+			}
+		}
+		return records;
+	}
+
+	private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			T value = probe.get();
+			if (value != null) {
+				return value;
+			}
+			ManagedWait.sleep(Duration.ofMillis(50));
+		}
+		throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+				+ "; service logs are in " + config.logDir());
+	}
+
+	private static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot clean " + dir, ex);
+		}
+	}
+
+	private static final class ManagedWait {
+
+		static void sleep(Duration duration) {
+			try {
+				Thread.sleep(duration.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
