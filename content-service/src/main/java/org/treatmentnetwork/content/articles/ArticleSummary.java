@@ -1,0 +1,28 @@
+package org.treatmentnetwork.content.articles;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An article as listed.
+ *
+ * @param slug the URL name
+ * @param title the title
+ * @param summary one or two sentences
+ * @param topics topic keys
+ * @param locale the language served
+ * @param lastReviewed the date of the last clinical review, {@code null} while pending
+ */
+record ArticleSummary(String slug, String title, String summary, List<String> topics, String locale,
+		LocalDate lastReviewed) {
+
+	static ArticleSummary from(ArticleDocument document) {
+		return new ArticleSummary(document.slug(), document.title(), document.summary(), nonNull(document.topics()),
+				document.locale(), document.lastReviewed());
+	}
+
+	private static List<String> nonNull(List<String> values) {
+		return (values != null) ? List.copyOf(values) : List.of();
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.treatmentnetwork.content.mongo;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+
+/**
+ * MongoDB client settings shared by every repository of the service.
+ */
+@Configuration(proxyBeanMethods = false)
+class MongoConfiguration {
+
+	/**
+	 * Bounded connect, server-selection and read timeouts, so that a database outage
+	 * turns into a prompt error instead of a hanging request.
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer contentMongoTimeouts(MongoProperties properties) {
+		return (builder) -> builder
+			.applyToClusterSettings((cluster) -> cluster
+				.serverSelectionTimeout(properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+			.applyToSocketSettings(
+					(socket) -> socket.connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+						.readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * Store {@code java.time} values with the driver's codecs, which use UTC, so that a
+	 * review date reads back the same whatever the server's time zone.
+	 */
+	@Bean
+	MongoCustomConversions mongoCustomConversions() {
+		return MongoCustomConversions.create((conversions) -> conversions.useNativeDriverJavaTimeCodecs());
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * MongoDB client settings: timeouts and date encoding.
+ */
+package org.treatmentnetwork.content.mongo;

@@ -1,0 +1,82 @@
+package org.treatmentnetwork.content.security;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Who may call what. Public reads (published articles, treatment approaches, crisis
+ * resources) need no token; everything else under {@code /api/content}, including the
+ * article listing by {@code status}, needs a staff bearer token with the {@code EDITOR}
+ * role. Tokens are validated by Boot's resource-server support, configured only through
+ * the standard {@code spring.security.oauth2.resourceserver.jwt.*} properties; the
+ * {@code roles} claim becomes {@code ROLE_*} authorities.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+	static final String EDITOR = "EDITOR";
+
+	private static final String[] PUBLIC_READS = { "/api/content/articles", "/api/content/articles/*",
+			"/api/content/treatment-approaches", "/api/content/crisis-resources" };
+
+	private static final String[] PUBLIC_ACTUATOR = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus" };
+
+	@Bean
+	SecurityWebFilterChain contentSecurityFilterChain(ServerHttpSecurity http, JsonMapper jsonMapper) {
+		ProblemResponseWriter writer = new ProblemResponseWriter(jsonMapper);
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer);
+		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(writer);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(PUBLIC_ACTUATOR)
+				.permitAll()
+				.matchers(editorialArticleListing())
+				.hasRole(EDITOR)
+				.pathMatchers(HttpMethod.GET, PUBLIC_READS)
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, PUBLIC_READS)
+				.permitAll()
+				.pathMatchers("/api/content/**")
+				.hasRole(EDITOR)
+				.anyExchange()
+				.denyAll())
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.build();
+	}
+
+	/**
+	 * The article listing with a {@code status} parameter is the editors' view (drafts);
+	 * the public listing has no such parameter.
+	 */
+	private static ServerWebExchangeMatcher editorialArticleListing() {
+		ServerWebExchangeMatcher statusParameter = (
+				exchange) -> exchange.getRequest().getQueryParams().containsKey("status") ? MatchResult.match()
+						: MatchResult.notMatch();
+		return new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/content/articles"),
+				statusParameter);
+	}
+
+}

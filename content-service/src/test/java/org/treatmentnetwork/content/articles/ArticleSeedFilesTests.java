@@ -1,0 +1,137 @@
+package org.treatmentnetwork.content.articles;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.treatmentnetwork.content.seed.SeedFileReader;
+import org.treatmentnetwork.content.support.ContentInvariants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged seed articles parse, validate, and carry none of the original article's
+ * factual errors.
+ */
+class ArticleSeedFilesTests {
+
+	private static final Set<String> OFFICIAL_SOURCE_HOSTS = Set.of("nida.nih.gov", "www.samhsa.gov", "samhsa.gov",
+			"www.cdc.gov", "www.fda.gov", "findtreatment.gov");
+
+	private static ValidatorFactory validation;
+
+	private static List<ArticleSeed> articles;
+
+	@BeforeAll
+	static void readSeedFiles() {
+		validation = Validation.buildDefaultValidatorFactory();
+		SeedFileReader reader = new SeedFileReader(JsonMapper.builder().build(), validation.getValidator());
+		articles = reader.read(ArticleSeeder.LOCATION, ArticleSeed.class);
+	}
+
+	@AfterAll
+	static void close() {
+		validation.close();
+	}
+
+	@Test
+	void theFiveSeedArticlesArePresentInEnglishAndPublished() {
+		assertThat(articles).extracting(ArticleSeed::slug)
+			.containsExactlyInAnyOrder("where-heroin-comes-from", "why-heroin-is-so-addictive", "getting-off-heroin",
+					"medications-for-opioid-use-disorder", "overdose-and-naloxone");
+		assertThat(articles).allSatisfy((article) -> {
+			assertThat(article.locale()).isEqualTo("en");
+			assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
+		});
+	}
+
+	@Test
+	void fileNamesMatchSlugAndLocale() throws IOException {
+		Resource[] files = new PathMatchingResourcePatternResolver().getResources(ArticleSeeder.LOCATION);
+		Set<String> names = Arrays.stream(files).map(Resource::getFilename).collect(Collectors.toSet());
+		assertThat(names)
+			.isEqualTo(articles.stream().map((a) -> a.slug() + "." + a.locale() + ".json").collect(Collectors.toSet()));
+	}
+
+	@Test
+	void noArticleClaimsAClinicalReviewThatHasNotHappened() {
+		assertThat(articles).allSatisfy((article) -> {
+			assertThat(article.reviewedBy()).isEqualTo(ArticleSeed.PENDING_REVIEW);
+			assertThat(article.lastReviewed()).isNull();
+		});
+	}
+
+	@Test
+	void everyArticleCitesOfficialPublicSources() {
+		assertThat(articles).allSatisfy((article) -> assertThat(article.sources()).isNotEmpty()
+			.allSatisfy((source) -> assertThat(URI.create(source.url()).getHost()).isIn(OFFICIAL_SOURCE_HOSTS)));
+	}
+
+	@Test
+	void noArticleRepeatsAnErrorOfTheOriginal() {
+		assertThat(articles).allSatisfy((article) -> assertThat(
+				ContentInvariants.knownErrors(article.title() + "\n" + article.summary() + "\n" + article.body()))
+			.as(article.slug())
+			.isEmpty());
+	}
+
+	@Test
+	void theInvariantCheckRecognisesTheOriginalMistakes() {
+		String original = "Heroin comes from Papevar somniferous. Medications such as methadone, buprenorphine, "
+				+ "or naltrexone may alleviate withdrawal symptoms. Support groups, such as Alcoholics Anonymous (AA).";
+		assertThat(ContentInvariants.knownErrors(original)).hasSize(3);
+	}
+
+	@Test
+	void whereHeroinComesFromNamesThePoppyAndTheSeedPod() {
+		String body = article("where-heroin-comes-from").body();
+		assertThat(body).contains("*Papaver somniferum*", "unripe seed pod", "diacetylmorphine");
+	}
+
+	@Test
+	void whyHeroinIsSoAddictiveExplainsTheRewardMechanism() {
+		String body = article("why-heroin-is-so-addictive").body();
+		assertThat(body).contains("6-monoacetylmorphine", "mu-opioid receptors", "GABA neurons act like a brake",
+				"release more dopamine", "nucleus accumbens");
+	}
+
+	@Test
+	void gettingOffHeroinRecommendsSupervisedWithdrawalAndOngoingTreatment() {
+		ArticleSeed article = article("getting-off-heroin");
+		assertThat(article.body()).contains("buprenorphine", "methadone", "Why detox alone is not enough",
+				"lost tolerance", "naloxone", "Narcotics Anonymous", "SMART Recovery");
+		assertThat(article.summary()).contains("medically supervised withdrawal");
+	}
+
+	@Test
+	void medicationsArticleIsFindableAsMoudAndMatAndGetsNaltrexoneRight() {
+		ArticleSeed article = article("medications-for-opioid-use-disorder");
+		assertThat(article.topics()).contains("moud", "mat");
+		assertThat(article.body()).contains("medications for opioid use disorder (MOUD)",
+				"medication-assisted treatment (MAT)", "**does not relieve withdrawal**", "7 to 10 opioid-free days",
+				"Lofexidine", "Clonidine");
+	}
+
+	@Test
+	void overdoseArticleSaysCall911AndGiveNaloxone() {
+		String body = article("overdose-and-naloxone").body();
+		assertThat(body).contains("**Call 911.**", "**Give naloxone**", "over the counter");
+	}
+
+	private static ArticleSeed article(String slug) {
+		return articles.stream().filter((a) -> a.slug().equals(slug)).findFirst().orElseThrow();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Shared test infrastructure.
+ */
+package org.treatmentnetwork.content.support;

@@ -1,0 +1,56 @@
+package org.treatmentnetwork.gateway.problems;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers every error that reaches the web layer with a problem response instead of the
+ * default error JSON, without exception messages, submitted values or stack traces.
+ * Ordered before Spring Boot's own handler.
+ */
+@Component
+@Order(-2)
+class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ProblemErrorWebExceptionHandler.class);
+
+	private final ProblemWriter problemWriter;
+
+	ProblemErrorWebExceptionHandler(ProblemWriter problemWriter) {
+		this.problemWriter = problemWriter;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
+		if (ex instanceof ErrorResponse errorResponse) {
+			status = errorResponse.getStatusCode();
+			exchange.getResponse().getHeaders().addAll(errorResponse.getHeaders());
+		}
+		return answer(exchange, ex, status);
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, Throwable ex, HttpStatusCode status) {
+		if (status.is5xxServerError()) {
+			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
+					+ " failed with " + status.value(), ex);
+		}
+		Problem problem = ProblemType.forStatus(status)
+			.map(ProblemType::problem)
+			.orElseGet(() -> Problem.forStatus(status));
+		return this.problemWriter.write(exchange, problem);
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.treatmentnetwork.gateway.problems;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The kinds of problem the gateway itself answers with, each with its type URI.
+ */
+public enum ProblemType {
+
+	/** The request is malformed or was rejected before routing. */
+	BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "The request could not be understood."),
+
+	/** No token, or a token that is invalid or expired. */
+	UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+			"This request needs a valid staff token."),
+
+	/** A valid token whose roles do not allow the request. */
+	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Access denied", "Your staff role does not allow this request."),
+
+	/** Nothing is served at the requested path. */
+	NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing at this address."),
+
+	/** The path exists but not for this method. */
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+			"This address does not accept this HTTP method."),
+
+	/** A service behind the gateway cannot answer right now. */
+	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service temporarily unavailable",
+			"The service is temporarily unavailable. Please try again shortly."),
+
+	/** An unexpected failure inside the gateway. */
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+			"The gateway could not process this request.");
+
+	private static final String BASE = "https://treatment-network.example/problems/";
+
+	private final HttpStatus status;
+
+	private final URI uri;
+
+	private final String title;
+
+	private final String defaultDetail;
+
+	ProblemType(HttpStatus status, String slug, String title, String defaultDetail) {
+		this.status = status;
+		this.uri = URI.create(BASE + slug);
+		this.title = title;
+		this.defaultDetail = defaultDetail;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public URI uri() {
+		return this.uri;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	/**
+	 * A problem of this type with its standard detail.
+	 * @return the problem
+	 */
+	public Problem problem() {
+		return problem(this.defaultDetail);
+	}
+
+	/**
+	 * A problem of this type.
+	 * @param detail what happened and what the client can do; never submitted values
+	 * @return the problem
+	 */
+	public Problem problem(String detail) {
+		return new Problem(this.uri, this.title, this.status.value(), detail);
+	}
+
+	/**
+	 * The type the gateway uses for a status, if it has one.
+	 * @param status an HTTP status
+	 * @return the matching type, or empty
+	 */
+	public static Optional<ProblemType> forStatus(HttpStatusCode status) {
+		return Arrays.stream(values()).filter((type) -> type.status.value() == status.value()).findFirst();
+	}
+
+}

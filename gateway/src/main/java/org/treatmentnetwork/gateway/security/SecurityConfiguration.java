@@ -1,0 +1,152 @@
+package org.treatmentnetwork.gateway.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.treatmentnetwork.gateway.problems.ProblemType;
+import org.treatmentnetwork.gateway.problems.ProblemWriter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Who may call what through the gateway. The services check tokens again; this is the
+ * first line. Tokens are validated by Spring Boot's resource-server support, configured
+ * only through {@code spring.security.oauth2.resourceserver.jwt.*}; the {@code roles}
+ * claim becomes {@code ROLE_*} authorities.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	static final String EDITOR = "EDITOR";
+
+	static final String INTAKE_AGENT = "INTAKE_AGENT";
+
+	static final String ON_CALL = "ON_CALL";
+
+	static final String SUPERVISOR = "SUPERVISOR";
+
+	/** Every path the gateway routes or answers itself on its main port. */
+	private static final String[] SERVED_PATHS = { "/api/content/**", "/api/intake/**", "/api/alerts/**",
+			"/api/on-call/**", "/fallback/**" };
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityWebFilterChain(ServerHttpSecurity http, ProblemWriter problemWriter,
+			CorsProperties corsProperties) {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
+		ProblemAccessDeniedHandler accessDeniedHandler = new ProblemAccessDeniedHandler(problemWriter);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.cors((cors) -> cors.configurationSource(corsConfigurationSource(corsProperties)))
+			.headers((headers) -> headers.contentTypeOptions(Customizer.withDefaults())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDeniedHandler))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDeniedHandler))
+			.addFilterBefore(new UnroutedPathWebFilter(served(), problemWriter), SecurityWebFiltersOrder.AUTHENTICATION)
+			.authorizeExchange((exchanges) -> exchanges
+				// management port only
+				.matchers(EndpointRequest.to("health", "info", "prometheus"))
+				.permitAll()
+				.pathMatchers("/fallback/**")
+				.permitAll()
+				// public website; the content service itself keeps drafts to EDITOR
+				.pathMatchers(HttpMethod.GET, "/api/content/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/content/**")
+				.permitAll()
+				.pathMatchers("/api/content/**")
+				.hasRole(EDITOR)
+				// the website's contact form; a token, when sent, must be valid
+				.pathMatchers(HttpMethod.POST, "/api/intake/contact-requests")
+				.permitAll()
+				.pathMatchers("/api/intake/**")
+				.hasAnyRole(INTAKE_AGENT, SUPERVISOR)
+				// one-click links in messages to staff carry their own signed token
+				.pathMatchers(HttpMethod.GET, "/api/alerts/ack/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/api/alerts/ack/**")
+				.permitAll()
+				.pathMatchers("/api/alerts/**", "/api/on-call/**")
+				.hasAnyRole(ON_CALL, SUPERVISOR)
+				.anyExchange()
+				.denyAll())
+			.build();
+	}
+
+	/**
+	 * What the gateway serves: the routed paths on the main server, and the exposed
+	 * actuator endpoints on the management server. The management server shares this
+	 * chain and the gateway's handlers, so without this it would route the API too.
+	 * Actuator matchers know the management port, so on the main port they never match.
+	 * @return the matcher
+	 */
+	private static ServerWebExchangeMatcher served() {
+		ServerWebExchangeMatcher routedOnMainServer = new AndServerWebExchangeMatcher(
+				new NegatedServerWebExchangeMatcher(SecurityConfiguration::onManagementServer),
+				ServerWebExchangeMatchers.pathMatchers(SERVED_PATHS));
+		return new OrServerWebExchangeMatcher(routedOnMainServer, EndpointRequest.toAnyEndpoint());
+	}
+
+	private static Mono<MatchResult> onManagementServer(ServerWebExchange exchange) {
+		return WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management")
+				? MatchResult.match() : MatchResult.notMatch();
+	}
+
+	/**
+	 * Requests the firewall rejects (encoded slashes, {@code ..} segments and the like)
+	 * get a problem body too.
+	 * @param problemWriter writes the problem
+	 * @return the handler
+	 */
+	@Bean
+	ServerExchangeRejectedHandler problemServerExchangeRejectedHandler(ProblemWriter problemWriter) {
+		return (exchange, rejected) -> problemWriter.write(exchange, ProblemType.BAD_REQUEST.problem());
+	}
+
+	private static CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(properties.allowedOrigins());
+		configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT"));
+		configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+				HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key"));
+		configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
+		configuration.setAllowCredentials(false);
+		configuration.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", configuration);
+		return source;
+	}
+
+}

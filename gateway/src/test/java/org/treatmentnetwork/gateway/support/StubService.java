@@ -1,0 +1,142 @@
+package org.treatmentnetwork.gateway.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * A real HTTP server on a random local port that stands in for one service behind the
+ * gateway. It records every request and answers with canned JSON: 200 for reads, 202 for
+ * writes. The request header {@code X-Test-Behaviour} changes that: {@code fail} answers
+ * 500, {@code not-found} answers 404, {@code hang} never answers and {@code cacheable}
+ * adds {@code ETag} and {@code Cache-Control} like the content service does. It can be
+ * stopped and started again on the same port to play a service that is down.
+ */
+public final class StubService {
+
+	/**
+	 * Request header that makes the stub misbehave: {@code fail}, {@code not-found} or
+	 * {@code hang}.
+	 */
+	public static final String BEHAVIOUR = "X-Test-Behaviour";
+
+	private final String name;
+
+	private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Connection> connections = new ConcurrentLinkedQueue<>();
+
+	private volatile DisposableServer server;
+
+	private final int port;
+
+	private StubService(String name) {
+		this.name = name;
+		this.server = bind(0);
+		this.port = this.server.port();
+	}
+
+	/**
+	 * Starts a stub service.
+	 * @param name the service name, echoed in its answers
+	 * @return the running service
+	 */
+	public static StubService start(String name) {
+		return new StubService(name);
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	public List<RecordedRequest> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	public void clear() {
+		this.requests.clear();
+	}
+
+	/**
+	 * Stops listening; connections are refused until {@link #restart()}.
+	 */
+	public synchronized void stop() {
+		this.server.disposeNow(Duration.ofSeconds(5));
+		// Keep-alive connections outlive the listening socket: close them too.
+		for (Connection connection = this.connections.poll(); connection != null; connection = this.connections
+			.poll()) {
+			connection.dispose();
+			connection.onDispose().block(Duration.ofSeconds(5));
+		}
+	}
+
+	/**
+	 * Listens again on the same port.
+	 */
+	public synchronized void restart() {
+		if (this.server.isDisposed()) {
+			this.server = bind(this.port);
+		}
+	}
+
+	private DisposableServer bind(int port) {
+		return HttpServer.create().host("127.0.0.1").port(port).doOnConnection((connection) -> {
+			this.connections.add(connection);
+			connection.onDispose(() -> this.connections.remove(connection));
+		}).handle(this::handle).bindNow(Duration.ofSeconds(10));
+	}
+
+	private Mono<Void> problem(HttpServerResponse response, HttpResponseStatus status) {
+		return response.status(status)
+			.header("Content-Type", "application/problem+json")
+			.header("X-Served-By", this.name)
+			.sendString(Mono.just("{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":"
+					+ status.code() + "}"))
+			.then();
+	}
+
+	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
+			String uri = request.uri();
+			int queryStart = uri.indexOf('?');
+			String path = (queryStart >= 0) ? uri.substring(0, queryStart) : uri;
+			String query = (queryStart >= 0) ? uri.substring(queryStart + 1) : "";
+			HttpHeaders headers = new HttpHeaders();
+			request.requestHeaders().forEach((header) -> headers.add(header.getKey(), header.getValue()));
+			this.requests.add(new RecordedRequest(request.method().name(), path, query, headers, body));
+			String behaviour = headers.getFirst(BEHAVIOUR);
+			if ("hang".equals(behaviour)) {
+				return Mono.never();
+			}
+			if ("fail".equals(behaviour)) {
+				return problem(response, HttpResponseStatus.INTERNAL_SERVER_ERROR);
+			}
+			if ("not-found".equals(behaviour)) {
+				return problem(response, HttpResponseStatus.NOT_FOUND);
+			}
+			HttpResponseStatus status = "POST".equals(request.method().name()) ? HttpResponseStatus.ACCEPTED
+					: HttpResponseStatus.OK;
+			if ("cacheable".equals(behaviour)) {
+				response.header("ETag", "\"v1\"").header("Cache-Control", "public, max-age=300");
+			}
+			return response.status(status)
+				.header("Content-Type", "application/json")
+				.header("X-Served-By", this.name)
+				.sendString(Mono.just("{\"service\":\"" + this.name + "\",\"path\":\"" + path + "\"}"))
+				.then();
+		});
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Real local HTTP services and signed staff tokens for the gateway's tests.
+ */
+package org.treatmentnetwork.gateway.support;

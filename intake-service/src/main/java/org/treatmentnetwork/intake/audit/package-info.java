@@ -1,0 +1,4 @@
+/**
+ * Audit log of staff access to personal data.
+ */
+package org.treatmentnetwork.intake.audit;

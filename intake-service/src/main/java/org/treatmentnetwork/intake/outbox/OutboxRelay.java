@@ -1,0 +1,208 @@
+package org.treatmentnetwork.intake.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the events kept in contact request documents to Kafka.
+ *
+ * <p>
+ * A pass claims one due document at a time (an atomic lease, so relays on several
+ * instances never work on the same document at once), sends its events in order, waits
+ * for each acknowledgement, then removes exactly the acknowledged events and releases the
+ * lease. On failure it releases the lease with an exponential backoff. Events are removed
+ * only after the broker acknowledged them, so nothing is lost; a crash between the
+ * acknowledgement and the removal sends an event again, which consumers tolerate.
+ *
+ * <p>
+ * Passes run when {@link #trigger()} is called after a request was stored, and every
+ * {@code intake.outbox.poll-interval}. Kafka being down never affects intake: requests
+ * are stored and wait here.
+ */
+@Component
+class OutboxRelay implements OutboxTrigger, SmartLifecycle {
+
+	enum Outcome {
+
+		/** A document's events were published. */
+		PUBLISHED,
+
+		/** Publishing a document's events failed; it was released with a backoff. */
+		FAILED,
+
+		/** No document was due. */
+		IDLE
+
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final OutboxStore store;
+
+	private final OutboxSender sender;
+
+	private final ContactRequestEventJson json;
+
+	private final OutboxProperties properties;
+
+	private final Clock clock;
+
+	private final String owner = "relay-" + UUID.randomUUID();
+
+	private final Sinks.Many<Boolean> triggers = Sinks.many().multicast().directBestEffort();
+
+	private final AtomicLong pending = new AtomicLong();
+
+	private final Counter published;
+
+	private final Counter failures;
+
+	private volatile Disposable loop;
+
+	OutboxRelay(OutboxStore store, OutboxSender sender, ContactRequestEventJson json, OutboxProperties properties,
+			Clock clock, MeterRegistry meterRegistry) {
+		this.store = store;
+		this.sender = sender;
+		this.json = json;
+		this.properties = properties;
+		this.clock = clock;
+		Gauge.builder("intake.outbox.pending", this.pending, AtomicLong::get)
+			.description("Contact requests with events not yet acknowledged by Kafka")
+			.register(meterRegistry);
+		this.published = Counter.builder("intake.outbox.published")
+			.description("Events acknowledged by Kafka")
+			.register(meterRegistry);
+		this.failures = Counter.builder("intake.outbox.failures")
+			.description("Failed attempts to publish a request's events")
+			.register(meterRegistry);
+	}
+
+	@Override
+	public void trigger() {
+		// A failed emission means another trigger is being delivered right now, or the
+		// relay is not running; either way a pass follows (or the next poll finds it).
+		this.triggers.tryEmitNext(Boolean.TRUE);
+	}
+
+	/**
+	 * Publishes due documents until none is due, one fails, or a batch is done.
+	 * @return the number of documents published
+	 */
+	Mono<Long> drain() {
+		return Mono.defer(this::relayNext)
+			.repeat()
+			.takeWhile((outcome) -> outcome == Outcome.PUBLISHED)
+			.take(this.properties.batchSize())
+			.count();
+	}
+
+	/**
+	 * Claims and publishes the next due document, if any.
+	 * @return what happened
+	 */
+	Mono<Outcome> relayNext() {
+		Instant now = this.clock.instant();
+		return this.store.claim(this.owner, now, this.properties.leaseDuration())
+			.flatMap(this::publish)
+			.defaultIfEmpty(Outcome.IDLE);
+	}
+
+	private Mono<Outcome> publish(OutboxEntry entry) {
+		List<String> acknowledged = new CopyOnWriteArrayList<>();
+		return Flux.fromIterable(entry.pendingEvents())
+			.concatMap((event) -> this.sender.send(this.properties.topic(), entry.id(), this.json.write(event))
+				.timeout(this.properties.sendTimeout())
+				.then(Mono.fromRunnable(() -> acknowledged.add(event.eventId()))))
+			.then(Mono.defer(() -> this.store.complete(entry.id(), this.owner, acknowledged, this.clock.instant())))
+			.map((stillOwned) -> {
+				this.published.increment(acknowledged.size());
+				if (!stillOwned) {
+					log.warn("Lease on request {} expired while publishing; its events may be published twice",
+							entry.id());
+				}
+				return Outcome.PUBLISHED;
+			})
+			.onErrorResume((ex) -> failed(entry, acknowledged, ex));
+	}
+
+	private Mono<Outcome> failed(OutboxEntry entry, List<String> acknowledged, Throwable ex) {
+		int attempts = entry.outboxAttempts() + 1;
+		Instant next = this.clock.instant().plus(backoff(attempts));
+		this.failures.increment();
+		this.published.increment(acknowledged.size());
+		// Events carry no personal data, and neither do Kafka's or Reactor's messages.
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		log.warn("Publishing events of request {} failed (attempt {}), next attempt at {}: {}", entry.id(), attempts,
+				next, (cause != ex) ? ex + " caused by " + cause : ex.toString());
+		return this.store.release(entry.id(), this.owner, List.copyOf(acknowledged), attempts, next)
+			.thenReturn(Outcome.FAILED);
+	}
+
+	/**
+	 * The delay before attempt {@code attempts + 1}: the initial backoff doubled per
+	 * failure, capped.
+	 */
+	Duration backoff(int attempts) {
+		Duration max = this.properties.maxBackoff();
+		int doublings = Math.min(Math.max(attempts - 1, 0), 30);
+		Duration delay = this.properties.initialBackoff().multipliedBy(1L << doublings);
+		return (delay.compareTo(max) > 0) ? max : delay;
+	}
+
+	private Mono<Long> pass() {
+		return drain().flatMap((count) -> this.store.countPending().doOnNext(this.pending::set).thenReturn(count))
+			.onErrorResume((ex) -> {
+				// The database is unreachable or timed out; the next poll tries again.
+				log.warn("Outbox relay pass failed: {}", ex.getClass().getName());
+				return Mono.just(0L);
+			});
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.loop != null) {
+			return;
+		}
+		this.loop = Flux
+			.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((tick) -> Boolean.TRUE),
+					this.triggers.asFlux())
+			.onBackpressureLatest()
+			.concatMap((tick) -> pass(), 1)
+			.subscribe();
+		log.info("Outbox relay {} started, publishing to {}", this.owner, this.properties.topic());
+	}
+
+	@Override
+	public synchronized void stop() {
+		Disposable running = this.loop;
+		if (running != null) {
+			running.dispose();
+			this.loop = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop != null;
+	}
+
+}

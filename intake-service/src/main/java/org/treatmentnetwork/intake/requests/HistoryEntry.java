@@ -1,0 +1,20 @@
+package org.treatmentnetwork.intake.requests;
+
+import java.time.Instant;
+
+/**
+ * One step in a request's history.
+ *
+ * @param type what happened, such as {@code RECEIVED}
+ * @param at when
+ * @param status the request's status afterwards
+ * @param source for {@code RECEIVED}, where the request came from
+ * @param by the staff member's id, or {@code null} for the website
+ */
+record HistoryEntry(String type, Instant at, RequestStatus status, Source source, String by) {
+
+	static HistoryEntry received(Instant at, Submitter submitter) {
+		return new HistoryEntry("RECEIVED", at, RequestStatus.RECEIVED, submitter.source(), submitter.staffId());
+	}
+
+}

@@ -1,0 +1,10 @@
+package org.treatmentnetwork.intake.requests;
+
+/**
+ * Where a request came from: the website form, or a phone call an intake agent logged.
+ */
+enum Source {
+
+	WEB, PHONE
+
+}

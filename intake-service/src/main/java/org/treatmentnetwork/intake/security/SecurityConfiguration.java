@@ -1,0 +1,83 @@
+package org.treatmentnetwork.intake.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Stateless bearer-token security. Submitting a contact request is public; a caller who
+ * does present a token must present a valid one (else {@code 401}) holding
+ * {@code INTAKE_AGENT} (else {@code 403}), and the request is then logged as a phone
+ * call. Reading a request needs {@code INTAKE_AGENT} or {@code SUPERVISOR}.
+ *
+ * <p>
+ * Token decoding is configured only through Boot's standard
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties; the {@code roles} claim
+ * becomes {@code ROLE_*} authorities through {@code authorities-claim-name} and
+ * {@code authority-prefix}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	static final String CONTACT_REQUESTS = "/api/intake/contact-requests";
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+			ProblemAccessDeniedHandler accessDeniedHandler) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+						"/actuator/prometheus")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS)
+				.access(anonymousOrAuthority(Roles.INTAKE_AGENT_AUTHORITY))
+				.pathMatchers(HttpMethod.GET, CONTACT_REQUESTS + "/*")
+				.hasAnyRole(Roles.INTAKE_AGENT, Roles.SUPERVISOR)
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDeniedHandler))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDeniedHandler))
+			.build();
+	}
+
+	/**
+	 * Grants a request without authentication, or an authenticated one holding the
+	 * authority. An invalid token never gets here: the bearer filter rejects it with
+	 * {@code 401} first.
+	 */
+	static ReactiveAuthorizationManager<AuthorizationContext> anonymousOrAuthority(String authority) {
+		return (authentication, context) -> authentication
+			.filter((auth) -> auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken))
+			.map((auth) -> holds(auth, authority))
+			.defaultIfEmpty(true)
+			.<AuthorizationResult>map(AuthorizationDecision::new);
+	}
+
+	private static boolean holds(Authentication authentication, String authority) {
+		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Bearer-token security: who may submit and read contact requests.
+ */
+package org.treatmentnetwork.intake.security;

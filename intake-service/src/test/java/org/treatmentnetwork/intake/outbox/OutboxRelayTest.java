@@ -1,0 +1,238 @@
+package org.treatmentnetwork.intake.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.treatmentnetwork.intake.outbox.OutboxRelay.Outcome;
+import org.treatmentnetwork.intake.support.EmbeddedMongo;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relay against the in-process MongoDB server, with a scripted sender and a clock the
+ * test moves.
+ */
+class OutboxRelayTest {
+
+	private static final Instant T0 = Instant.parse("2026-11-24T22:00:00Z");
+
+	private static final String TOPIC = "intake.contact-requests.v1";
+
+	private static final MongoClient client = MongoClients.create(EmbeddedMongo.uri("outbox-relay-test"));
+
+	private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "outbox-relay-test");
+
+	private final MutableClock clock = new MutableClock(T0);
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+	private final OutboxProperties properties = new OutboxProperties(TOPIC, TOPIC + ".DLT", 3, 1, Duration.ofSeconds(1),
+			Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), 100);
+
+	@AfterAll
+	static void closeClient() {
+		client.close();
+	}
+
+	@BeforeEach
+	void emptyCollection() {
+		StepVerifier.create(this.mongo.remove(new Query(), OutboxStore.COLLECTION)).expectNextCount(1).verifyComplete();
+	}
+
+	@Test
+	void publishesPendingEventsInOrderThenRemovesThemAndReleasesTheLease() {
+		insertRequest("r1", T0, "e1", "e2");
+		OutboxRelay relay = relay(recordingSender());
+
+		StepVerifier.create(relay.drain()).expectNext(1L).verifyComplete();
+
+		assertThat(this.sent).extracting(Sent::key).containsExactly("r1", "r1");
+		assertThat(this.sent).extracting(Sent::topic).containsOnly(TOPIC);
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).containsExactly("e1", "e2");
+		Document stored = find("r1");
+		assertThat(stored.getList("pendingEvents", Document.class)).isEmpty();
+		assertThat(stored.getBoolean("outboxPending")).isFalse();
+		assertThat(stored.get("outboxLeaseOwner")).isNull();
+		assertThat(stored.get("outboxLeaseUntil")).isNull();
+		assertThat(this.meters.get("intake.outbox.published").counter().count()).isEqualTo(2.0);
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.IDLE).verifyComplete();
+	}
+
+	@Test
+	void failedSendReleasesTheLeaseWithExponentialBackoffAndKeepsTheEvents() {
+		insertRequest("r1", T0, "e1");
+		OutboxRelay relay = relay((topic, key, value) -> Mono.error(new IllegalStateException("broker down")));
+
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.FAILED).verifyComplete();
+		Document afterFirst = find("r1");
+		assertThat(afterFirst.getList("pendingEvents", Document.class)).hasSize(1);
+		assertThat(afterFirst.getBoolean("outboxPending")).isTrue();
+		assertThat(afterFirst.get("outboxLeaseOwner")).isNull();
+		assertThat(afterFirst.get("outboxLeaseUntil")).isNull();
+		assertThat(afterFirst.getInteger("outboxAttempts")).isEqualTo(1);
+		assertThat(afterFirst.getDate("outboxNextAttemptAt")).isEqualTo(Date.from(T0.plusSeconds(1)));
+
+		// Not due before the backoff has passed.
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.IDLE).verifyComplete();
+
+		this.clock.advance(Duration.ofSeconds(1));
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.FAILED).verifyComplete();
+		Document afterSecond = find("r1");
+		assertThat(afterSecond.getInteger("outboxAttempts")).isEqualTo(2);
+		assertThat(afterSecond.getDate("outboxNextAttemptAt"))
+			.isEqualTo(Date.from(this.clock.instant().plusSeconds(2)));
+		assertThat(this.meters.get("intake.outbox.failures").counter().count()).isEqualTo(2.0);
+		assertThat(this.meters.get("intake.outbox.published").counter().count()).isZero();
+	}
+
+	@Test
+	void retriesAfterTheBackoffAndSucceeds() {
+		insertRequest("r1", T0, "e1");
+		AtomicInteger calls = new AtomicInteger();
+		OutboxRelay relay = relay((topic, key, value) -> (calls.incrementAndGet() == 1)
+				? Mono.error(new IllegalStateException("broker down")) : recordingSender().send(topic, key, value));
+
+		StepVerifier.create(relay.drain()).expectNext(0L).verifyComplete();
+		this.clock.advance(Duration.ofSeconds(1));
+		StepVerifier.create(relay.drain()).expectNext(1L).verifyComplete();
+
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).containsExactly("e1");
+		Document stored = find("r1");
+		assertThat(stored.getBoolean("outboxPending")).isFalse();
+		assertThat(stored.getInteger("outboxAttempts")).isZero();
+	}
+
+	@Test
+	void eventsAcknowledgedBeforeAFailureAreNotSentAgain() {
+		insertRequest("r1", T0, "e1", "e2");
+		OutboxRelay relay = relay((topic, key, value) -> "e2".equals(eventId(value))
+				? Mono.error(new IllegalStateException("broker down")) : recordingSender().send(topic, key, value));
+
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.FAILED).verifyComplete();
+
+		Document stored = find("r1");
+		assertThat(stored.getList("pendingEvents", Document.class)).extracting((e) -> e.getString("eventId"))
+			.containsExactly("e2");
+		assertThat(stored.getBoolean("outboxPending")).isTrue();
+		assertThat(this.meters.get("intake.outbox.published").counter().count()).isEqualTo(1.0);
+	}
+
+	@Test
+	void sendThatNeverAnswersTimesOut() {
+		insertRequest("r1", T0, "e1");
+		OutboxProperties shortTimeout = new OutboxProperties(TOPIC, TOPIC + ".DLT", 3, 1, Duration.ofSeconds(1),
+				Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(30), 100);
+		OutboxRelay relay = new OutboxRelay(new OutboxStore(this.mongo), (topic, key, value) -> Mono.never(),
+				new ContactRequestEventJson(), shortTimeout, this.clock, this.meters);
+
+		StepVerifier.create(relay.relayNext())
+			.expectNext(Outcome.FAILED)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+
+		assertThat(find("r1").getInteger("outboxAttempts")).isEqualTo(1);
+	}
+
+	@Test
+	void documentLeasedByAnotherRelayIsLeftAloneUntilTheLeaseExpires() {
+		insertRequest("r1", T0, "e1");
+		OutboxStore store = new OutboxStore(this.mongo);
+		StepVerifier.create(store.claim("other-relay", T0, Duration.ofSeconds(60)))
+			.assertNext((entry) -> assertThat(entry.id()).isEqualTo("r1"))
+			.verifyComplete();
+		OutboxRelay relay = relay(recordingSender());
+
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.IDLE).verifyComplete();
+
+		this.clock.advance(Duration.ofSeconds(61));
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.PUBLISHED).verifyComplete();
+		assertThat(this.sent).hasSize(1);
+	}
+
+	@Test
+	void claimsTheDocumentThatIsDueSoonestFirst() {
+		insertRequest("later", T0.plusSeconds(-10), "e-later");
+		insertRequest("sooner", T0.plusSeconds(-20), "e-sooner");
+		OutboxRelay relay = relay(recordingSender());
+
+		StepVerifier.create(relay.drain()).expectNext(2L).verifyComplete();
+
+		assertThat(this.sent).extracting(Sent::key).containsExactly("sooner", "later");
+	}
+
+	@Test
+	void backoffDoublesUpToTheCap() {
+		OutboxRelay relay = relay(recordingSender());
+		assertThat(relay.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(relay.backoff(2)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(relay.backoff(5)).isEqualTo(Duration.ofSeconds(16));
+		assertThat(relay.backoff(6)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(relay.backoff(1_000)).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	private OutboxRelay relay(OutboxSender sender) {
+		return new OutboxRelay(new OutboxStore(this.mongo), sender, new ContactRequestEventJson(), this.properties,
+				this.clock, this.meters);
+	}
+
+	private OutboxSender recordingSender() {
+		return (topic, key, value) -> Mono.fromRunnable(() -> this.sent.add(new Sent(topic, key, value)));
+	}
+
+	private void insertRequest(String id, Instant nextAttemptAt, String... eventIds) {
+		List<Document> events = Arrays.stream(eventIds)
+			.map((eventId) -> new Document("eventId", eventId).append("type", ContactRequestEvent.RECEIVED)
+				.append("occurredAt", Date.from(T0))
+				.append("requestId", id)
+				.append("reference", "K7PX-3MZQ")
+				.append("urgency", "ROUTINE")
+				.append("source", "WEB")
+				.append("centerId", null)
+				.append("status", "RECEIVED")
+				.append("firstContactDueAt", Date.from(T0.plusSeconds(3600))))
+			.toList();
+		Document request = new Document("_id", id).append("reference", "K7PX-3MZQ")
+			.append("name", "Personal Name")
+			.append("pendingEvents", events)
+			.append("outboxPending", true)
+			.append("outboxAttempts", 0)
+			.append("outboxNextAttemptAt", Date.from(nextAttemptAt));
+		StepVerifier.create(this.mongo.insert(request, OutboxStore.COLLECTION)).expectNextCount(1).verifyComplete();
+	}
+
+	private Document find(String id) {
+		return this.mongo.findById(id, Document.class, OutboxStore.COLLECTION).block(Duration.ofSeconds(5));
+	}
+
+	private static String eventId(String json) {
+		JsonNode node = JsonMapper.builder().build().readTree(json);
+		assertThat(node.has("name")).isFalse();
+		return node.get("eventId").asString();
+	}
+
+	record Sent(String topic, String key, String value) {
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.treatmentnetwork.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Pages on-call recovery staff when a contact request arrives and keeps the alert's
+ * history.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NotificationApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(NotificationApplication.class, args);
+	}
+
+	/**
+	 * The clock every timestamp comes from. Millisecond precision, because that is what
+	 * MongoDB stores.
+	 * @return the system UTC clock ticking in milliseconds
+	 */
+	@Bean
+	Clock clock() {
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+	}
+
+}

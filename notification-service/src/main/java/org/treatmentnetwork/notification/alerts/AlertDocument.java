@@ -1,0 +1,74 @@
+package org.treatmentnetwork.notification.alerts;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An alert as stored in the {@code alerts} collection: one per contact request (unique
+ * index on {@code requestId}). Besides what staff see, it carries the dispatch fields:
+ * {@code nextActionAt} is when the dispatcher should act next (absent when nothing is
+ * due), {@code leaseOwner}/{@code leaseUntil} mark an instance's claim on that action,
+ * and {@code escalationStep} is the step of the escalation policy being paged.
+ *
+ * @param id the alert id
+ * @param requestId the contact request id
+ * @param sourceEventId the id of the event that created the alert
+ * @param reference the request's short reference
+ * @param urgency the request's urgency
+ * @param source where the request came from
+ * @param centerId the center the request is for, {@code null} for the whole network
+ * @param firstContactDueAt when the first contact is due
+ * @param state the state
+ * @param createdAt when the alert was created
+ * @param acknowledgedAt when it was acknowledged
+ * @param acknowledgedBy who acknowledged it (staff id)
+ * @param resolvedAt when it was resolved
+ * @param timeline what happened, oldest first
+ * @param escalationStep the escalation step being paged, starting at 1
+ * @param nextActionAt when the dispatcher should act next
+ * @param leaseUntil until when {@code leaseOwner} holds the next action
+ * @param leaseOwner the instance holding the next action
+ * @param deliveryAttempts failed deliveries since the last successful one
+ */
+@Document(AlertDocument.COLLECTION)
+public record AlertDocument(@Id String id, String requestId, String sourceEventId, String reference, String urgency,
+		String source, String centerId, Instant firstContactDueAt, AlertState state, Instant createdAt,
+		Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, List<TimelineEntry> timeline,
+		int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts) {
+
+	static final String COLLECTION = "alerts";
+
+	static final String ID = "_id";
+
+	static final String REQUEST_ID = "requestId";
+
+	static final String REFERENCE = "reference";
+
+	static final String STATE = "state";
+
+	static final String CREATED_AT = "createdAt";
+
+	static final String ACKNOWLEDGED_AT = "acknowledgedAt";
+
+	static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+
+	static final String RESOLVED_AT = "resolvedAt";
+
+	static final String TIMELINE = "timeline";
+
+	static final String NEXT_ACTION_AT = "nextActionAt";
+
+	static final String LEASE_UNTIL = "leaseUntil";
+
+	static final String LEASE_OWNER = "leaseOwner";
+
+	static final String DELIVERY_ATTEMPTS = "deliveryAttempts";
+
+	public AlertDocument {
+		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
+	}
+
+}

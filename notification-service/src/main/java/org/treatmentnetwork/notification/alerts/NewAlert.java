@@ -1,0 +1,19 @@
+package org.treatmentnetwork.notification.alerts;
+
+import java.time.Instant;
+
+/**
+ * What is needed to open an alert for a contact request.
+ *
+ * @param requestId the contact request id
+ * @param sourceEventId the id of the event reporting the request
+ * @param reference the request's short reference
+ * @param urgency the request's urgency
+ * @param source where the request came from
+ * @param centerId the center the request is for, {@code null} for the whole network
+ * @param firstContactDueAt when the first contact is due, if known
+ */
+public record NewAlert(String requestId, String sourceEventId, String reference, String urgency, String source,
+		String centerId, Instant firstContactDueAt) {
+
+}

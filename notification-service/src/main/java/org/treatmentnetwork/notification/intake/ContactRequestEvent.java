@@ -1,0 +1,30 @@
+package org.treatmentnetwork.notification.intake;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * This service's copy of the fields it reads from {@code intake.contact-requests.v1}
+ * events; any other field is ignored.
+ *
+ * @param eventId the event id
+ * @param type {@code ContactRequestReceived} or {@code ContactRequestStatusChanged}
+ * @param occurredAt when it happened
+ * @param requestId the contact request id
+ * @param reference the request's short reference
+ * @param urgency the request's urgency
+ * @param source where the request came from
+ * @param centerId the center the request is for, {@code null} for the whole network
+ * @param status the request's status after the event
+ * @param firstContactDueAt when the first contact is due
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ContactRequestEvent(String eventId, String type, Instant occurredAt, String requestId, String reference,
+		String urgency, String source, String centerId, String status, Instant firstContactDueAt) {
+
+	static final String RECEIVED = "ContactRequestReceived";
+
+	static final String STATUS_CHANGED = "ContactRequestStatusChanged";
+
+}

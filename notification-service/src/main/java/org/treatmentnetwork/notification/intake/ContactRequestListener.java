@@ -1,0 +1,68 @@
+package org.treatmentnetwork.notification.intake;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.treatmentnetwork.notification.store.StoreReadyEvent;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code intake.contact-requests.v1}. The container starts only once the store
+ * is initialized (so the unique index exists before the first alert is written), and the
+ * record's offset is committed only after the listener returned, that is after the alert
+ * write completed ({@code ack-mode: record}).
+ */
+@Component
+class ContactRequestListener {
+
+	static final String LISTENER_ID = "contact-request-events";
+
+	private static final Logger log = LoggerFactory.getLogger(ContactRequestListener.class);
+
+	private final ContactRequestEventParser parser = new ContactRequestEventParser();
+
+	private final ContactRequestEventHandler handler;
+
+	private final IntakeProperties properties;
+
+	private final KafkaListenerEndpointRegistry registry;
+
+	ContactRequestListener(ContactRequestEventHandler handler, IntakeProperties properties,
+			KafkaListenerEndpointRegistry registry) {
+		this.handler = handler;
+		this.properties = properties;
+		this.registry = registry;
+	}
+
+	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${notification.intake.topic}", autoStartup = "false")
+	void onRecord(ConsumerRecord<String, String> record) {
+		ContactRequestEvent event = this.parser.parse(record.value());
+		log.debug("Event {} ({}) for request {}", event.eventId(), event.type(), event.requestId());
+		try {
+			// The one place that waits for a reactive result: the offset may only be
+			// committed once the alert is stored.
+			this.handler.handle(event).timeout(this.properties.storeTimeout()).block();
+		}
+		catch (RuntimeException ex) {
+			if (IntakeKafkaConfiguration.transientStoreFailure(ex)) {
+				throw new AlertStoreUnavailableException(ex);
+			}
+			throw ex;
+		}
+	}
+
+	@EventListener(StoreReadyEvent.class)
+	void startConsuming() {
+		MessageListenerContainer container = this.registry.getListenerContainer(LISTENER_ID);
+		if (container != null && !container.isRunning()) {
+			log.info("Starting to consume {}", this.properties.topic());
+			container.start();
+		}
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.treatmentnetwork.notification.problems;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Turns every error of the API into {@code application/problem+json} with one of the
+ * suite's problem types. Framework errors get a generic detail so that nothing the client
+ * sent is echoed back.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request is not valid.");
+		problem.setType(ProblemTypes.VALIDATION);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", List.of(Map.of("field", ex.getField(), "message", ex.getMessage())));
+		return respond(problem);
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, ex.getMessage()));
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
+		return respond(problem(HttpStatus.CONFLICT, ex.getMessage()));
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
+		log.warn("Store unavailable while handling a request: {}", ex.toString());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+				"Alerts are temporarily unavailable. Please try again in a few seconds.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected error while handling a request", ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side. Please try again shortly."));
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, ServerWebExchange exchange) {
+		ProblemDetail problem = (body instanceof ProblemDetail given) ? given : ProblemDetail.forStatus(status);
+		problem.setType(ProblemTypes.forStatus(status));
+		problem.setDetail(genericDetail(status));
+		return super.handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	private static String genericDetail(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 404 -> "The requested resource does not exist.";
+			case 405 -> "This method is not supported on the resource.";
+			case 406 -> "The requested representation is not available.";
+			case 415 -> "The request body's media type is not supported.";
+			default -> status.is5xxServerError() ? "Something went wrong on our side. Please try again shortly."
+					: "The request is not valid.";
+		};
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(ProblemTypes.forStatus(status));
+		return problem;
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * RFC 9457 problem responses for every error the service returns.
+ */
+package org.treatmentnetwork.notification.problems;

@@ -1,0 +1,8 @@
+package org.treatmentnetwork.notification.store;
+
+/**
+ * Published once every {@link StoreInitializer} has completed.
+ */
+public record StoreReadyEvent() {
+
+}

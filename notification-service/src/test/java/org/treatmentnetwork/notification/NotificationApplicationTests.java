@@ -1,0 +1,410 @@
+package org.treatmentnetwork.notification;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.treatmentnetwork.notification.support.EmbeddedMongo;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
+
+/**
+ * The whole service against real infrastructure: an in-process MongoDB wire-protocol
+ * server, an embedded KRaft Kafka broker and a GreenMail SMTP server.
+ */
+@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"notification.links.public-base-url=https://staff.example.test" })
+@AutoConfigureWebTestClient
+@EmbeddedKafka(partitions = 3, topics = { NotificationApplicationTests.TOPIC, NotificationApplicationTests.DLT },
+		brokerProperties = { "group.initial.rebalance.delay.ms=0" })
+class NotificationApplicationTests {
+
+	static final String TOPIC = "intake.contact-requests.v1";
+
+	static final String DLT = "intake.contact-requests.v1.DLT";
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	/** Values that would be personal data if they ever reached a page. */
+	private static final List<String> FORBIDDEN_MARKERS = List.of("Sam", "Forbidden", "555 010", "sam.forbidden",
+			"withdrawal", "heroin", "evenings");
+
+	@RegisterExtension
+	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("notification"));
+		registry.add("spring.mail.host", () -> greenMail.getSmtp().getBindTo());
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+	}
+
+	@MockitoBean
+	private ReactiveJwtDecoder jwtDecoder;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private EmbeddedKafkaBroker kafka;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
+
+	private KafkaProducer<String, String> producer;
+
+	@BeforeEach
+	void createProducer() {
+		Map<String, Object> properties = KafkaTestUtils.producerProps(this.kafka);
+		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		this.producer = new KafkaProducer<>(properties);
+	}
+
+	@AfterEach
+	void closeProducer() {
+		this.producer.close(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void newRequestPagesTheOnCallPersonOnceWithoutPersonalData() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		// A producer breaking the contract: personal data in unknown fields must be
+		// ignored, never paged.
+		String event = received(UUID.randomUUID().toString(), requestId, reference, "CRISIS").replace("\"eventId\"",
+				"\"name\": \"Sam Forbidden\", \"phone\": \"+1 555 010 0199\", \"email\": \"sam.forbidden@example.com\", "
+						+ "\"message\": \"in withdrawal\", \"substances\": [\"heroin\"], "
+						+ "\"bestTimeToContact\": \"evenings\", \"eventId\"");
+
+		send(0, requestId, event);
+
+		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("NOTIFIED"));
+		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED");
+		assertThat(alert).containsEntry("requestId", requestId)
+			.containsEntry("urgency", "CRISIS")
+			.containsEntry("state", "TRIGGERED");
+		Map<String, Object> notified = timeline(alert).get(1);
+		assertThat(notified).containsEntry("channel", "EMAIL");
+		String staffId = (String) notified.get("recipient");
+
+		MimeMessage page = awaitSinglePage(reference);
+		assertThat(page.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+			.containsExactly(emailOf(staffId));
+		String text = page.getSubject() + "\n" + GreenMailUtil.getBody(page);
+		assertThat(text).contains("Reference: " + reference)
+			.contains("Urgency: CRISIS")
+			.contains("Center: network")
+			.contains("https://staff.example.test/api/alerts/ack/" + alert.get("id") + "." + staffId + ".");
+		assertThat(FORBIDDEN_MARKERS).allSatisfy((marker) -> assertThat(text).doesNotContain(marker));
+		assertThat(text).doesNotContain(requestId);
+	}
+
+	@Test
+	void redeliveredAndDuplicateEventsOpenNoSecondAlertAndSendNoSecondPage() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		String event = received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE");
+		send(1, requestId, event);
+		awaitAlert(reference, (alert) -> types(alert).contains("NOTIFIED"));
+		awaitSinglePage(reference);
+
+		send(1, requestId, event);
+		send(1, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+		String sentinel = processedAfterEverythingOn(1);
+
+		assertThat(listAlerts("?reference=" + reference)).hasSize(1);
+		assertThat(types(awaitAlert(reference, (alert) -> true))).containsExactly("CREATED", "NOTIFIED");
+		assertThat(pagesFor(reference)).hasSize(1);
+		assertThat(pagesFor(sentinel)).hasSize(1);
+	}
+
+	@Test
+	void poisonRecordsGoToTheDeadLetterTopicAndLaterRecordsAreStillProcessed() throws Exception {
+		String poisonKey = "poison-" + UUID.randomUUID();
+		String incompleteKey = "incomplete-" + UUID.randomUUID();
+		send(2, poisonKey, "this is { not json");
+		send(2, incompleteKey, "{\"eventId\":\"e-1\",\"type\":\"ContactRequestReceived\",\"reference\":\"X\"}");
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(2, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+
+		awaitAlert(reference, (alert) -> types(alert).contains("NOTIFIED"));
+		List<ConsumerRecord<String, String>> deadLetters = awaitDeadLetters(List.of(poisonKey, incompleteKey));
+		assertThat(deadLetters).extracting(ConsumerRecord::value)
+			.containsExactlyInAnyOrder("this is { not json",
+					"{\"eventId\":\"e-1\",\"type\":\"ContactRequestReceived\",\"reference\":\"X\"}");
+		assertThat(deadLetters).allSatisfy(
+				(record) -> assertThat(new String(record.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
+						StandardCharsets.UTF_8))
+					.endsWith("InvalidEventException"));
+		assertThat(listAlerts("?reference=X")).isEmpty();
+	}
+
+	@Test
+	void contactedRequestResolvesItsAlertOnce() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(0, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+		awaitAlert(reference, (alert) -> types(alert).contains("NOTIFIED"));
+
+		send(0, requestId, statusChanged(requestId, reference, "CONTACT_ATTEMPTED"));
+		send(0, requestId, statusChanged(requestId, reference, "CONTACTED"));
+		send(0, requestId, statusChanged(requestId, reference, "ADMITTED"));
+		processedAfterEverythingOn(0);
+
+		Map<String, Object> alert = awaitAlert(reference, (candidate) -> "RESOLVED".equals(candidate.get("state")));
+		assertThat(alert.get("resolvedAt")).isNotNull();
+		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED", "RESOLVED");
+		assertThat(listAlerts("?state=RESOLVED&reference=" + reference)).hasSize(1);
+		assertThat(listAlerts("?state=TRIGGERED&reference=" + reference)).isEmpty();
+	}
+
+	@Test
+	void linkInThePageShowsAConfirmationAndOnlyPostAcknowledges() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(1, requestId, received(UUID.randomUUID().toString(), requestId, reference, "URGENT"));
+		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("NOTIFIED"));
+		String staffId = (String) timeline(alert).get(1).get("recipient");
+		Matcher link = Pattern.compile("Acknowledge: (\\S+)")
+			.matcher(GreenMailUtil.getBody(awaitSinglePage(reference)));
+		assertThat(link.find()).isTrue();
+		String path = URI.create(link.group(1)).getRawPath();
+
+		this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectHeader()
+			.exists("Content-Security-Policy");
+		assertThat(awaitAlert(reference, (candidate) -> true)).containsEntry("state", "TRIGGERED");
+
+		this.client.post().uri(path).exchange().expectStatus().isOk();
+		this.client.post().uri(path).exchange().expectStatus().isOk();
+
+		Map<String, Object> acknowledged = awaitAlert(reference, (candidate) -> true);
+		assertThat(acknowledged).containsEntry("state", "ACKNOWLEDGED").containsEntry("acknowledgedBy", staffId);
+		assertThat(types(acknowledged)).containsExactly("CREATED", "NOTIFIED", "ACKNOWLEDGED");
+		assertThat(timeline(acknowledged).get(2)).containsEntry("channel", "LINK").containsEntry("recipient", staffId);
+	}
+
+	@Test
+	void reportsWhoIsOnCallAndIsReadyAndHealthy() {
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((metrics) -> assertThat(metrics).contains("application=\"notification-service\""));
+
+		this.client.mutateWith(onCall())
+			.get()
+			.uri("/api/on-call/now")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].team")
+			.isEqualTo("network")
+			.jsonPath("$[0].steps[0].step")
+			.isEqualTo(1)
+			.jsonPath("$[0].steps[0].staffId")
+			.value((staffId) -> assertThat(staffId).isIn("avery-example", "jordan-example", "riley-example"))
+			.jsonPath("$[0].steps[0].since")
+			.exists()
+			.jsonPath("$[0].steps[0].until")
+			.exists();
+	}
+
+	private void send(int partition, String key, String value) throws Exception {
+		this.producer.send(new ProducerRecord<>(TOPIC, partition, key, value)).get(10, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Publish a new request on a partition and wait until it is paged: everything sent
+	 * earlier on that partition has then been processed.
+	 */
+	private String processedAfterEverythingOn(int partition) throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(partition, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+		awaitAlert(reference, (alert) -> types(alert).contains("NOTIFIED"));
+		awaitSinglePage(reference);
+		return reference;
+	}
+
+	private Map<String, Object> awaitAlert(String reference, java.util.function.Predicate<Map<String, Object>> until) {
+		return await().atMost(PATIENCE).until(() -> {
+			List<Map<String, Object>> found = listAlerts("?reference=" + reference);
+			if (found.size() != 1) {
+				return null;
+			}
+			return this.client.mutateWith(onCall())
+				.get()
+				.uri("/api/alerts/{id}", found.get(0).get("id"))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.returnResult()
+				.getResponseBody();
+		}, (alert) -> alert != null && until.test(alert));
+	}
+
+	private List<Map<String, Object>> listAlerts(String query) {
+		return this.client.mutateWith(onCall())
+			.get()
+			.uri("/api/alerts" + query)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private MimeMessage awaitSinglePage(String reference) {
+		await().atMost(PATIENCE).until(() -> pagesFor(reference).size() >= 1);
+		List<MimeMessage> pages = pagesFor(reference);
+		assertThat(pages).hasSize(1);
+		return pages.get(0);
+	}
+
+	private List<MimeMessage> pagesFor(String reference) {
+		return Arrays.stream(greenMail.getReceivedMessages()).filter((message) -> {
+			try {
+				return message.getSubject().contains(reference);
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private List<ConsumerRecord<String, String>> awaitDeadLetters(List<String> keys) {
+		Map<String, Object> properties = KafkaTestUtils.consumerProps(this.kafka, "dlt-reader-" + UUID.randomUUID(),
+				false);
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<ConsumerRecord<String, String>> found = new ArrayList<>();
+		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(),
+				new StringDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(List.of(DLT));
+			await().atMost(PATIENCE).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (keys.contains(record.key())) {
+						found.add(record);
+					}
+				});
+				return found.size() >= keys.size();
+			});
+		}
+		return found;
+	}
+
+	private String emailOf(String staffId) {
+		Document staff = this.mongo.findById(staffId, Document.class, "staff").block(PATIENCE);
+		assertThat(staff).isNotNull();
+		return staff.getString("email");
+	}
+
+	private static JwtMutator onCall() {
+		return mockJwt().jwt((jwt) -> jwt.subject("avery-example"))
+			.authorities(new SimpleGrantedAuthority("ROLE_ON_CALL"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> timeline(Map<String, Object> alert) {
+		return (List<Map<String, Object>>) alert.get("timeline");
+	}
+
+	private static List<String> types(Map<String, Object> alert) {
+		return timeline(alert).stream().map((entry) -> (String) entry.get("type")).toList();
+	}
+
+	private static String newReference() {
+		return "TN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+	}
+
+	private static String received(String eventId, String requestId, String reference, String urgency) {
+		return """
+				{"eventId": "%s", "type": "ContactRequestReceived", "occurredAt": "2026-11-24T22:00:00Z",
+				 "requestId": "%s", "reference": "%s", "urgency": "%s", "source": "WEB", "centerId": null,
+				 "status": "RECEIVED", "firstContactDueAt": "2026-11-24T22:15:00Z"}
+				""".formatted(eventId, requestId, reference, urgency);
+	}
+
+	private static String statusChanged(String requestId, String reference, String status) {
+		return """
+				{"eventId": "%s", "type": "ContactRequestStatusChanged", "occurredAt": "2026-11-24T22:05:00Z",
+				 "requestId": "%s", "reference": "%s", "urgency": "ROUTINE", "source": "WEB", "centerId": null,
+				 "status": "%s", "firstContactDueAt": "2026-11-24T22:15:00Z"}
+				""".formatted(UUID.randomUUID(), requestId, reference, status);
+	}
+
+}

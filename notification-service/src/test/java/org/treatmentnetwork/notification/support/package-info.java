@@ -1,0 +1,4 @@
+/**
+ * Test infrastructure shared by the test classes.
+ */
+package org.treatmentnetwork.notification.support;
