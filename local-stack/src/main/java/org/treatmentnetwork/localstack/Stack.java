@@ -118,20 +118,42 @@ public final class Stack implements AutoCloseable {
 	 * Kills one process at once (SIGKILL), as a crash would.
 	 * @param name the process name, such as {@code notification-service}
 	 */
-	public void kill(String name) {
+	public void killProcess(String name) {
 		process(name).kill();
 	}
 
 	/**
-	 * Starts one process again and waits until it is ready.
-	 * @param name the process name
+	 * Stops one process gracefully (SIGTERM, then SIGKILL after a grace period).
+	 * @param name the process name, such as {@code kafka}
 	 */
-	public void restart(String name) {
+	public void stopProcess(String name) {
+		process(name).stop(STOP_GRACE);
+	}
+
+	/**
+	 * Starts one stopped or killed process again and waits until it is ready.
+	 * @param name the process name
+	 * @return how long it took to be ready
+	 */
+	public Duration startProcess(String name) {
 		ManagedProcess process = process(name);
-		process.stop(STOP_GRACE);
+		if (process.isAlive()) {
+			throw new IllegalStateException(name + " is running");
+		}
 		Instant begin = Instant.now();
 		process.start();
 		process.awaitReady(begin);
+		return process.startedIn();
+	}
+
+	/**
+	 * Stops one process gracefully, starts it again and waits until it is ready.
+	 * @param name the process name
+	 * @return how long the new process took to be ready
+	 */
+	public Duration restartProcess(String name) {
+		stopProcess(name);
+		return startProcess(name);
 	}
 
 	/**

@@ -1,0 +1,261 @@
+package org.treatmentnetwork.systemtests;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Failure drills on the running suite: parts of it are stopped, killed or fed a poison
+ * record while requests keep coming through the gateway, and afterwards every accepted
+ * request must have exactly one alert that was paged exactly once. Each drill prints its
+ * figures on a {@code [drill]} line. {@code drills/run} runs them on demand with longer
+ * outages; the defaults here keep them within the CI time.
+ */
+@ExtendWith(RunningSuite.class)
+class FailureDrillsSystemIT {
+
+	private static final Duration SETTLE = Duration.ofSeconds(120);
+
+	private final SuiteClient gateway = RunningSuite.gateway();
+
+	private final String onCall = RunningSuite.token("drill-nurse", "ON_CALL");
+
+	@Test
+	void brokerDownDelaysPagingButLosesNothing() {
+		Duration outage = Duration.ofSeconds(Long.getLong("drill.brokerDownSeconds", 20));
+		RunningSuite.stack().stopProcess("kafka");
+		Instant stopped = Instant.now();
+		List<Accepted> accepted = new ArrayList<>();
+		int refused = 0;
+		while (Duration.between(stopped, Instant.now()).compareTo(outage) < 0) {
+			SuiteClient.Reply reply = submit();
+			if (reply.status() == 202) {
+				accepted.add(Accepted.of(reply));
+			}
+			else {
+				refused++;
+			}
+			RunningSuite.sleep(Duration.ofMillis(500));
+		}
+		Duration brokerStart = RunningSuite.stack().startProcess("kafka");
+		Instant restarted = Instant.now();
+		awaitExactlyOnePagePerRequest(accepted);
+		Duration drained = Duration.between(restarted, Instant.now());
+		System.out.printf(
+				"[drill] broker down %d s: %d accepted (202), %d refused; broker ready in %d ms; "
+						+ "every request paged %d ms after the broker was back%n",
+				outage.toSeconds(), accepted.size(), refused, brokerStart.toMillis(), drained.toMillis());
+		assertThat(refused).as("intake must not fail while Kafka is down").isZero();
+		assertThat(accepted).isNotEmpty();
+	}
+
+	@Test
+	void notificationServiceKilledMidStreamPagesEveryoneOnce() {
+		List<Accepted> accepted = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			accepted.add(Accepted.of(expect202(submit())));
+			RunningSuite.sleep(Duration.ofMillis(200));
+		}
+		RunningSuite.stack().killProcess("notification-service");
+		Instant killed = Instant.now();
+		for (int i = 0; i < 10; i++) {
+			accepted.add(Accepted.of(expect202(submit())));
+			RunningSuite.sleep(Duration.ofMillis(200));
+		}
+		Duration ready = RunningSuite.stack().startProcess("notification-service");
+		awaitExactlyOnePagePerRequest(accepted);
+		System.out.printf(
+				"[drill] notification-service killed (SIGKILL) mid-stream: %d requests, restarted and ready "
+						+ "in %d ms, all paged exactly once %d ms after the kill%n",
+				accepted.size(), ready.toMillis(), Duration.between(killed, Instant.now()).toMillis());
+	}
+
+	@Test
+	void databaseRestartIsSurvivedWithoutRestartingServices() {
+		Accepted before = Accepted.of(expect202(submit()));
+		RunningSuite.stack().stopProcess("mongodb");
+		Instant down = Instant.now();
+		List<Integer> statuses = new ArrayList<>();
+		List<Long> latencies = new ArrayList<>();
+		List<Accepted> acceptedMeanwhile = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Instant sent = Instant.now();
+			SuiteClient.Reply reply = submit();
+			latencies.add(Duration.between(sent, Instant.now()).toMillis());
+			statuses.add(reply.status());
+			if (reply.status() == 202) {
+				acceptedMeanwhile.add(Accepted.of(reply));
+			}
+			else {
+				assertThat(reply.contentType()).startsWith("application/problem+json");
+			}
+		}
+		Duration mongoStart = RunningSuite.stack().startProcess("mongodb");
+		Instant back = Instant.now();
+		Accepted after = RunningSuite.await("a 202 after the database restart", Duration.ofSeconds(60), () -> {
+			SuiteClient.Reply reply = submit();
+			return (reply.status() == 202) ? Accepted.of(reply) : null;
+		});
+		List<Accepted> all = new ArrayList<>(List.of(before, after));
+		all.addAll(acceptedMeanwhile);
+		awaitExactlyOnePagePerRequest(all);
+		System.out.printf(
+				"[drill] database stopped for %d ms: requests meanwhile answered %s in %s ms; "
+						+ "first 202 %d ms after it was back; no service restarted%n",
+				Duration.between(down, back).toMillis() - mongoStart.toMillis(), statuses, latencies,
+				Duration.between(back, Instant.now()).toMillis());
+		assertThat(statuses).allMatch((status) -> status == 202 || status == 503);
+		assertThat(latencies).allMatch((millis) -> millis < 15_000);
+		assertThat(RunningSuite.stack().deadProcesses()).isEmpty();
+	}
+
+	@Test
+	void contentDownIsAnsweredByTheFallbackAndRecovers() {
+		RunningSuite.stack().killProcess("content-service");
+		List<Long> latencies = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Instant sent = Instant.now();
+			SuiteClient.Reply reply = this.gateway.get("/api/content/articles?locale=en", null);
+			latencies.add(Duration.between(sent, Instant.now()).toMillis());
+			assertThat(reply.status()).isEqualTo(503);
+			assertThat(reply.contentType()).startsWith("application/problem+json");
+			assertThat(reply.body()).contains("988");
+		}
+		Duration ready = RunningSuite.stack().startProcess("content-service");
+		Instant back = Instant.now();
+		RunningSuite.await("content through the gateway again", Duration.ofSeconds(90),
+				() -> (this.gateway.get("/api/content/articles?locale=en", null).status() == 200) ? Boolean.TRUE
+						: null);
+		System.out.printf(
+				"[drill] content-service down: fallback answered in %s ms; content ready %d ms after restart, "
+						+ "served through the gateway again %d ms later%n",
+				latencies, ready.toMillis(), Duration.between(back, Instant.now()).toMillis());
+		assertThat(latencies).allMatch((millis) -> millis < 12_000);
+	}
+
+	@Test
+	void aPoisonRecordGoesToTheDeadLetterTopicAndLaterRecordsAreProcessed() {
+		String poison = "not json " + UUID.randomUUID();
+		Properties props = new Properties();
+		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSuite.config().kafkaBootstrap());
+		props.put(ProducerConfig.ACKS_CONFIG, "all");
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+				new StringSerializer())) {
+			producer.send(new ProducerRecord<>("intake.contact-requests.v1", "poison", poison)).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not publish the poison record", ex);
+		}
+		Accepted later = Accepted.of(expect202(submit()));
+		awaitExactlyOnePagePerRequest(List.of(later));
+		boolean deadLettered = RunningSuite.await("the poison record on the dead-letter topic", Duration.ofSeconds(60),
+				() -> readAll("intake.contact-requests.v1.DLT").stream().anyMatch((r) -> poison.equals(r.value()))
+						? Boolean.TRUE : null);
+		System.out.printf("[drill] poison record: dead-lettered=%s, the next request was paged normally%n",
+				deadLettered);
+	}
+
+	private void awaitExactlyOnePagePerRequest(List<Accepted> accepted) {
+		RunningSuite.await("one paged alert for each of " + accepted.size() + " requests", SETTLE, () -> {
+			for (Accepted request : accepted) {
+				if (notifiedEntries(request.reference()) < 1) {
+					return null;
+				}
+			}
+			return Boolean.TRUE;
+		});
+		// Let redeliveries and expired leases play out, then check nobody was paged
+		// twice.
+		RunningSuite.sleep(Duration.ofSeconds(3));
+		for (Accepted request : accepted) {
+			SuiteClient.Reply alerts = this.gateway.get("/api/alerts?reference=" + request.reference(), this.onCall);
+			assertThat(alerts.items()).as("alerts for " + request.reference()).hasSize(1);
+			assertThat(notifiedEntries(request.reference())).as("NOTIFIED entries for " + request.reference())
+				.isEqualTo(1);
+		}
+	}
+
+	private int notifiedEntries(String reference) {
+		SuiteClient.Reply alerts = this.gateway.get("/api/alerts?reference=" + reference, this.onCall);
+		if (alerts.status() != 200 || alerts.items().isEmpty()) {
+			return 0;
+		}
+		SuiteClient.Reply alert = this.gateway.get("/api/alerts/" + alerts.items().get(0).get("id").asString(),
+				this.onCall);
+		if (alert.status() != 200) {
+			return 0;
+		}
+		int count = 0;
+		for (JsonNode entry : alert.json().get("timeline")) {
+			if ("NOTIFIED".equals(entry.get("type").asString())) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private SuiteClient.Reply submit() {
+		// A different person each time, so that no request is linked to an earlier one.
+		String phone = "+1 212 555 " + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+		String json = """
+				{"name": "Drill Person", "phone": "%s", "preferredContact": "PHONE", "forWhom": "SELF",
+				 "substances": ["heroin"], "message": "I would like to talk about treatment options",
+				 "consent": {"contact": true, "text": false, "voicemail": false}}
+				""".formatted(phone);
+		return this.gateway.postJson("/api/intake/contact-requests", json, null);
+	}
+
+	private static SuiteClient.Reply expect202(SuiteClient.Reply reply) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+		return reply;
+	}
+
+	private static List<ConsumerRecord<String, String>> readAll(String topic) {
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSuite.config().kafkaBootstrap());
+		props.put(ConsumerConfig.GROUP_ID_CONFIG, "drill-" + UUID.randomUUID());
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			Instant until = Instant.now().plusSeconds(8);
+			int emptyPolls = 0;
+			while (Instant.now().isBefore(until) && emptyPolls < 3) {
+				var batch = consumer.poll(Duration.ofMillis(1000));
+				batch.forEach(records::add);
+				emptyPolls = (batch.isEmpty() && !consumer.assignment().isEmpty()) ? emptyPolls + 1 : 0;
+			}
+		}
+		return records;
+	}
+
+	private record Accepted(String id, String reference) {
+
+		static Accepted of(SuiteClient.Reply reply) {
+			JsonNode body = reply.json();
+			return new Accepted(body.get("id").asString(), body.get("reference").asString());
+		}
+
+	}
+
+}
