@@ -157,11 +157,15 @@ public final class Stack implements AutoCloseable {
 	}
 
 	/**
-	 * Names the processes that have exited although nobody stopped them.
+	 * Names the started processes that are not running, unless the whole stack is
+	 * stopping.
 	 * @return the names of dead processes
 	 */
 	public List<String> deadProcesses() {
 		List<String> dead = new ArrayList<>();
+		if (this.stopping) {
+			return dead;
+		}
 		for (ManagedProcess process : this.started) {
 			if (!process.isAlive()) {
 				dead.add(process.name());
