@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Gateway overhead: the same content GET direct to the content service, through the gateway,
+# and through nginx as a reverse proxy with upstream keepalive. Throughput with
+# `wrk -t2 -c32 -d30s --latency`, setups alternated A B C A B C (3 rounds by default); then
+# latency at a moderate fixed rate with `hey` (direct and gateway alternated).
+# Needs: wrk, nginx, hey (Debian packages). Writes bench/results/gateway-overhead*.csv.
+source "$(dirname "$0")/lib.sh"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-30s}"
+FIXED_RATE_SECONDS="${FIXED_RATE_SECONDS:-20}"
+NGINX_PORT="${NGINX_PORT:-8095}"
+
+start_suite
+SLUG="$(first_slug)"
+PATH_Q="/api/content/articles/$SLUG?locale=en"
+
+NGINX_DIR="$(mktemp -d)"
+cat >"$NGINX_DIR/nginx.conf" <<CONF
+worker_processes auto;
+error_log $NGINX_DIR/error.log warn;
+pid $NGINX_DIR/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream content { server 127.0.0.1:${CONTENT_PORT:-8081}; keepalive 32; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://content;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+CONF
+nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+trap 'kill $NGINX_PID 2>/dev/null; stop_suite' EXIT
+sleep 1
+
+declare -A URLS=([direct]="$CONTENT$PATH_Q" [gateway]="$GW$PATH_Q" [nginx]="http://127.0.0.1:$NGINX_PORT$PATH_Q")
+SETUPS=(direct gateway nginx)
+
+echo "warm-up..."
+for setup in "${SETUPS[@]}"; do wrk -t2 -c32 -d10s "${URLS[$setup]}" >/dev/null; done
+
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v}'; }
+
+CSV="$RESULTS/gateway-overhead.csv"
+echo "round,setup,requests_per_s,p50_ms,p99_ms,non_2xx" >"$CSV"
+for round in $(seq 1 "$ROUNDS"); do
+	for setup in "${SETUPS[@]}"; do
+		out="$(wrk -t2 -c32 -d"$DURATION" --latency "${URLS[$setup]}")"
+		rps="$(echo "$out" | awk '/Requests\/sec/{print $2}')"
+		p50="$(echo "$out" | awk '$1=="50%"{print $2}' | to_ms)"
+		p99="$(echo "$out" | awk '$1=="99%"{print $2}' | to_ms)"
+		non2xx="$(echo "$out" | awk '/Non-2xx/{print $4}')"
+		echo "$round,$setup,$rps,$p50,$p99,${non2xx:-0}" | tee -a "$CSV"
+	done
+done
+
+FIXED="$RESULTS/gateway-overhead-fixed-rate.csv"
+echo "round,setup,rate_per_s,p50_ms,p99_ms" >"$FIXED"
+for round in 1 2; do
+	for setup in direct gateway; do
+		# 4 workers x 50 requests/s = 200 requests/s
+		out="$(hey -z "${FIXED_RATE_SECONDS}s" -c 4 -q 50 "${URLS[$setup]}")"
+		p50="$(echo "$out" | awk '/ 50% in/{print $3*1000}')"
+		p99="$(echo "$out" | awk '/ 99% in/{print $3*1000}')"
+		echo "$round,$setup,200,$p50,$p99" | tee -a "$FIXED"
+	done
+done
+
+echo
+echo "machine: $(machine)"
+for setup in "${SETUPS[@]}"; do
+	printf '%-8s median %10.0f req/s  p50 %6.2f ms  p99 %6.2f ms\n' "$setup" \
+		"$(awk -F, -v s="$setup" '$2==s{print $3}' "$CSV" | median)" \
+		"$(awk -F, -v s="$setup" '$2==s{print $4}' "$CSV" | median)" \
+		"$(awk -F, -v s="$setup" '$2==s{print $5}' "$CSV" | median)"
+done
+gw="$(awk -F, '$2=="gateway"{print $3}' "$CSV" | median)"
+nx="$(awk -F, '$2=="nginx"{print $3}' "$CSV" | median)"
+dr="$(awk -F, '$2=="direct"{print $3}' "$CSV" | median)"
+echo "ratio gateway/nginx throughput: $(awk -v a="$gw" -v b="$nx" 'BEGIN{printf "%.2f", a/b}') (goal >= 0.7)"
+echo "ratio gateway/direct throughput: $(awk -v a="$gw" -v b="$dr" 'BEGIN{printf "%.2f", a/b}')"
+gp99="$(awk -F, '$2=="gateway"{print $5}' "$FIXED" | median)"
+dp99="$(awk -F, '$2=="direct"{print $5}' "$FIXED" | median)"
+echo "at 200 req/s: p99 direct $dp99 ms, gateway $gp99 ms, added $(awk -v a="$gp99" -v b="$dp99" 'BEGIN{printf "%.2f", a-b}') ms (goal <= 2 ms)"

@@ -1,0 +1,48 @@
+# Shared by the benchmark scripts: start the suite like ./run on a fresh data folder, stop it.
+# Benchmarks use ports shifted by BENCH_PORT_OFFSET (default 0: the contract's ports).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RESULTS="$ROOT/bench/results"
+mkdir -p "$RESULTS"
+GW="http://localhost:${GATEWAY_PORT:-8080}"
+CONTENT="http://localhost:${CONTENT_PORT:-8081}"
+
+start_suite() {
+	BENCH_DATA="$(mktemp -d)"
+	export STACK_DATA_DIR="$BENCH_DATA"
+	# Benchmarks submit far more than a family would: lift the per-address intake limit.
+	export GATEWAY_INTAKE_RATE_LIMIT_REPLENISH_RATE="${GATEWAY_INTAKE_RATE_LIMIT_REPLENISH_RATE:-100000}"
+	export GATEWAY_INTAKE_RATE_LIMIT_BURST_CAPACITY="${GATEWAY_INTAKE_RATE_LIMIT_BURST_CAPACITY:-100000}"
+	"$ROOT/run" >"$BENCH_DATA/run.log" 2>&1 &
+	RUN_PID=$!
+	trap stop_suite EXIT
+	for _ in $(seq 1 300); do
+		grep -q "The suite is up" "$BENCH_DATA/run.log" && return 0
+		kill -0 "$RUN_PID" 2>/dev/null || break
+		sleep 1
+	done
+	cat "$BENCH_DATA/run.log" >&2
+	echo "the suite did not come up" >&2
+	exit 1
+}
+
+stop_suite() {
+	if [ -n "${RUN_PID:-}" ]; then
+		kill -TERM "$RUN_PID" 2>/dev/null || true
+		wait "$RUN_PID" 2>/dev/null || true
+		RUN_PID=""
+	fi
+}
+
+machine() {
+	echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
+}
+
+first_slug() {
+	curl -s "$GW/api/content/articles?locale=en" | sed -n 's/.*"slug":"\([^"]*\)".*/\1/p' | head -1
+}
+
+# median of the numbers on stdin
+median() {
+	sort -n | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
+}
