@@ -250,14 +250,18 @@ public final class Stack implements AutoCloseable {
 		define(infra("kafka", "Apache Kafka broker (KRaft)", KafkaBroker.MAIN_CLASS,
 				List.of(kafka.propertiesFile().toString()), this.config.ports().kafka(), "-Xmx512m"));
 		String keyArg = "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey;
+		// The services' development defaults (such as intake's development encryption
+		// keys)
+		// live in their "local" profile, which production never activates.
+		String profileArg = "--spring.profiles.active=local";
 		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", this.config.kafkaBootstrap());
 		define(service("content-service", "content-service", this.config.ports().content(),
 				this.config.ports().content(), env(common, "CONTENT_PORT", this.config.ports().content(), "MONGODB_URI",
 						this.config.mongoUri("content")),
-				keyArg));
+				keyArg, profileArg));
 		define(service("intake-service", "intake-service", this.config.ports().intake(), this.config.ports().intake(),
 				env(common, "INTAKE_PORT", this.config.ports().intake(), "MONGODB_URI", this.config.mongoUri("intake")),
-				keyArg));
+				keyArg, profileArg));
 		Map<String, String> notificationEnv = env(common, "NOTIFICATION_PORT", this.config.ports().notification(),
 				"MONGODB_URI", this.config.mongoUri("notification"));
 		notificationEnv.put("SMTP_HOST", this.config.host());
@@ -265,15 +269,16 @@ public final class Stack implements AutoCloseable {
 		notificationEnv.put("PUBLIC_BASE_URL", this.config.gatewayUrl());
 		notificationEnv.put("ALERT_LINK_SECRET", alertLinkSecret);
 		define(service("notification-service", "notification-service", this.config.ports().notification(),
-				this.config.ports().notification(), notificationEnv, keyArg));
+				this.config.ports().notification(), notificationEnv, keyArg, profileArg));
 		Map<String, String> gatewayEnv = env(common, "GATEWAY_PORT", this.config.ports().gateway(),
 				"GATEWAY_MANAGEMENT_PORT", this.config.ports().gatewayManagement());
 		gatewayEnv.put("CONTENT_SERVICE_URL", "http://" + this.config.host() + ":" + this.config.ports().content());
 		gatewayEnv.put("INTAKE_SERVICE_URL", "http://" + this.config.host() + ":" + this.config.ports().intake());
+		gatewayEnv.put("GATEWAY_TOKEN_ISSUER", DevTokens.ISSUER);
 		gatewayEnv.put("NOTIFICATION_SERVICE_URL",
 				"http://" + this.config.host() + ":" + this.config.ports().notification());
 		define(service("gateway", "gateway", this.config.ports().gateway(), this.config.ports().gatewayManagement(),
-				gatewayEnv, keyArg));
+				gatewayEnv, keyArg, profileArg));
 	}
 
 	private void define(ManagedProcess process) {
