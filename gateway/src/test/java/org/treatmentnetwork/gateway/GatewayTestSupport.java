@@ -24,12 +24,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The whole gateway on random ports, in front of three real HTTP services (stubs) and
  * trusting a key generated for the run. The services and the key are created once per
- * JVM, so every subclass shares one application context. The only test-specific setting
- * besides addresses and the key is a shorter time limiter, so hanging-service tests stay
- * quick.
+ * JVM, so every subclass shares one application context (subclasses that add a
+ * {@code @DynamicPropertySource} get their own). The test-specific settings besides
+ * addresses, key and issuer are a shorter time limiter, so hanging-service tests stay
+ * quick, and a contact-request rate limit high enough never to interfere; the limit
+ * itself is tested by {@code RateLimitTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "resilience4j.timelimiter.configs.default.timeout-duration=2s" })
+		properties = { "management.server.port=0", "resilience4j.timelimiter.configs.default.timeout-duration=2s",
+				"gateway.intake.rate-limit.requests=100000", "gateway.intake.rate-limit.burst=100000",
+				"gateway.security.token-issuer=" + StaffTokens.ISSUER })
 abstract class GatewayTestSupport {
 
 	static final StubService CONTENT = StubService.start("content");

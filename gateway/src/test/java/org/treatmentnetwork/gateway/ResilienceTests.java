@@ -93,6 +93,35 @@ class ResilienceTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void openCircuitRecoversAfterSuccessfulTrialCalls() {
+		for (int i = 0; i < 10; i++) {
+			expectPublicFallback(postContactRequest("fail"));
+		}
+		CircuitBreaker breaker = this.circuitBreakers.circuitBreaker("intake");
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		// what the configured wait in the open state (30 s) leads to
+		breaker.transitionToHalfOpenState();
+		for (int i = 0; i < 3; i++) {
+			postContactRequest(null).expectStatus().isAccepted();
+		}
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		postContactRequest(null).expectStatus().isAccepted();
+		assertThat(INTAKE.requests()).hasSize(14);
+	}
+
+	@Test
+	void halfOpenCircuitOpensAgainWhenTrialCallsFail() {
+		CircuitBreaker breaker = this.circuitBreakers.circuitBreaker("content");
+		breaker.transitionToOpenState();
+		breaker.transitionToHalfOpenState();
+		for (int i = 0; i < 3; i++) {
+			expectPublicFallback(
+					this.gateway.get().uri("/api/content/centers").header(StubService.BEHAVIOUR, "fail").exchange());
+		}
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+	}
+
+	@Test
 	void openCircuitAnswersWithoutCallingTheService() {
 		this.circuitBreakers.circuitBreaker("content").transitionToForcedOpenState();
 		expectPublicFallback(this.gateway.get().uri("/api/content/crisis-resources").exchange());

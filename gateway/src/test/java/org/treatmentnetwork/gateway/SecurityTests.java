@@ -47,8 +47,8 @@ class SecurityTests extends GatewayTestSupport {
 	@ParameterizedTest(name = "{0} {1} with a bad token")
 	@MethodSource("staffRequests")
 	void staffPathsWithBadTokensAreUnauthorized(HttpMethod method, String path, String role, String wrongRole) {
-		for (String token : new String[] { TOKENS.expired(role), TOKENS.forged(role), "not-a-jwt",
-				"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." }) {
+		for (String token : new String[] { TOKENS.expired(role), TOKENS.forged(role), TOKENS.wrongIssuer(role),
+				"not-a-jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." }) {
 			expectUnauthorized(send(method, path, (headers) -> headers.setBearerAuth(token)),
 					"Bearer error=\"invalid_token\"");
 		}

@@ -3,23 +3,30 @@ package org.treatmentnetwork.intake;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.treatmentnetwork.intake.support.EmbeddedMongo;
+import org.treatmentnetwork.intake.support.TestEncryption;
 import org.treatmentnetwork.intake.support.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 @EmbeddedKafka(partitions = 3, topics = { IntakeApplicationTests.TOPIC, IntakeApplicationTests.TOPIC + ".DLT" })
 class IntakeApplicationTests {
 
@@ -56,6 +64,8 @@ class IntakeApplicationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final AtomicInteger PHONES = new AtomicInteger(1000);
+
 	@Autowired
 	private WebTestClient client;
 
@@ -65,18 +75,25 @@ class IntakeApplicationTests {
 	@Autowired
 	private EmbeddedKafkaBroker broker;
 
+	@Autowired
+	private MeterRegistry meters;
+
+	private final Map<Consumer<String, String>, List<ConsumerRecord<String, String>>> received = new HashMap<>();
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("intake-it"));
 		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+		TestEncryption.register(registry);
 	}
 
 	@Test
-	void acceptedRequestIsStoredThenPublishedExactlyOnceWithoutPersonalData() {
+	void acceptedRequestIsStoredEncryptedThenPublishedExactlyOnceWithoutPersonalData(CapturedOutput output) {
 		try (Consumer<String, String> consumer = consumer()) {
 			long before = count("contact_requests");
+			String phone = uniquePhone();
 
-			JsonNode accepted = submit(validBody(MESSAGE), null);
+			JsonNode accepted = submit(validBody(MESSAGE, phone), null);
 			String id = accepted.get("id").asString();
 			assertThat(accepted.get("status").asString()).isEqualTo("RECEIVED");
 			assertThat(accepted.get("urgency").asString()).isEqualTo("CRISIS");
@@ -88,17 +105,24 @@ class IntakeApplicationTests {
 			Document stored = document(id);
 			assertThat(count("contact_requests")).isEqualTo(before + 1);
 			assertThat(stored.getString("reference")).isEqualTo(accepted.get("reference").asString());
-			assertThat(stored.getString("name")).isEqualTo(NAME);
-			assertThat(stored.getString("phone")).isEqualTo("+15550100199");
 			assertThat(stored.getString("source")).isEqualTo("WEB");
 			assertThat(stored.getList("history", Document.class)).singleElement()
 				.satisfies((entry) -> assertThat(entry.getString("type")).isEqualTo("RECEIVED"));
+			// Encrypted at rest: the raw document holds no plaintext personal data.
+			assertThat(stored.getString("name")).startsWith("gcm1:test-2026:");
+			assertThat(stored.getString("phone")).startsWith("gcm1:test-2026:");
+			assertThat(stored.getString("message")).startsWith("gcm1:test-2026:");
+			assertThat(stored.getString("substances")).startsWith("gcm1:test-2026:");
+			assertThat(stored.getString("bestTimeToContact")).startsWith("gcm1:test-2026:");
+			assertThat(stored.getString("phoneHash")).hasSize(64);
+			assertThat(stored.toJson()).doesNotContain(NAME, "Zelda", digits(phone), "overdosed", "heroin", "evenings");
 
-			ConsumerRecord<String, String> record = KafkaTestUtils.getSingleRecord(consumer, TOPIC,
-					Duration.ofSeconds(30));
+			List<ConsumerRecord<String, String>> records = recordsFor(consumer, id, 1);
+			assertThat(records).hasSize(1);
+			ConsumerRecord<String, String> record = records.get(0);
 			assertThat(record.key()).isEqualTo(id);
 			assertThat(record.headers().lastHeader("__TypeId__")).isNull();
-			assertThat(record.value()).doesNotContain(NAME, "0199", "overdosed", "heroin", "evenings");
+			assertThat(record.value()).doesNotContain(NAME, digits(phone), "overdosed", "heroin", "evenings");
 			JsonNode event = json.readTree(record.value());
 			assertThat(new ArrayList<>(event.propertyNames())).containsExactlyInAnyOrder("eventId", "type",
 					"occurredAt", "requestId", "reference", "urgency", "source", "centerId", "status",
@@ -125,25 +149,25 @@ class IntakeApplicationTests {
 			this.client.post()
 				.uri(PATH)
 				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(validBody("please call").replace("\"contact\":true", "\"contact\":false"))
+				.bodyValue(validBody("please call", uniquePhone()).replace("\"contact\":true", "\"contact\":false"))
 				.exchange()
 				.expectStatus()
 				.isBadRequest();
 			assertThat(count("contact_requests")).isEqualTo(before + 1);
 
-			String marker = submit(validBody("please call in the evening"), null).get("id").asString();
-			ConsumerRecord<String, String> next = KafkaTestUtils.getSingleRecord(consumer, TOPIC,
-					Duration.ofSeconds(30));
-			assertThat(next.key()).isEqualTo(marker);
+			String marker = submit(validBody("please call in the evening", uniquePhone()), null).get("id").asString();
+			ConsumerRecord<String, String> next = recordsFor(consumer, marker, 1).get(0);
 			assertThat(json.readTree(next.value()).get("urgency").asString()).isEqualTo("ROUTINE");
-			assertThat(KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(1)).count()).isZero();
+			assertThat(recordsFor(consumer, id, 0)).as("published exactly once").hasSize(1);
+			assertThat(output.getAll()).doesNotContain(NAME, digits(phone), "overdosed", "heroin");
 		}
 	}
 
 	@Test
 	void agentLogsACallAndEveryStaffReadIsAudited() {
 		String agent = TestTokens.token("agent-7", "INTAKE_AGENT");
-		JsonNode accepted = submit(validBody("I am dope sick"), agent);
+		String phone = uniquePhone();
+		JsonNode accepted = submit(validBody("I am dope sick", phone), agent);
 		String id = accepted.get("id").asString();
 		assertThat(accepted.get("urgency").asString()).isEqualTo("HIGH");
 		assertThat(accepted.has("crisisResources")).isFalse();
@@ -166,7 +190,11 @@ class IntakeApplicationTests {
 			.jsonPath("$.name")
 			.isEqualTo(NAME)
 			.jsonPath("$.phone")
-			.isEqualTo("+15550100199")
+			.isEqualTo("+1" + digits(phone))
+			.jsonPath("$.message")
+			.isEqualTo("I am dope sick")
+			.jsonPath("$.substances[0]")
+			.isEqualTo("heroin")
 			.jsonPath("$.source")
 			.isEqualTo("PHONE")
 			.jsonPath("$.urgency")
@@ -205,7 +233,7 @@ class IntakeApplicationTests {
 			.uri(PATH)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("editor-3", "EDITOR"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(validBody("please call"))
+			.bodyValue(validBody("please call", uniquePhone()))
 			.exchange()
 			.expectStatus()
 			.isForbidden();
@@ -213,7 +241,7 @@ class IntakeApplicationTests {
 			.uri(PATH)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(validBody("please call"))
+			.bodyValue(validBody("please call", uniquePhone()))
 			.exchange()
 			.expectStatus()
 			.isUnauthorized()
@@ -244,7 +272,259 @@ class IntakeApplicationTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((metrics) -> assertThat(metrics).contains("intake_outbox_pending{application=\"intake-service\"}")
+				.contains("intake_outbox_lag_seconds{application=\"intake-service\"}")
+				.contains("intake_pipeline_queue_size{application=\"intake-service\"}")
+				.contains("intake_pipeline_overdue{application=\"intake-service\"}")
 				.contains("intake_outbox_published_total{application=\"intake-service\"}"));
+	}
+
+	@Test
+	void sameIdempotencyKeyAndBodyAnswersTheFirstResultAndAnotherBodyIsAConflict() {
+		String key = "idem-" + UUID.randomUUID();
+		String body = validBody("please call me back", uniquePhone());
+		long before = count("contact_requests");
+
+		JsonNode first = submitWithKey(body, key).expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		JsonNode again = submitWithKey(body, key).expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(again).isEqualTo(first);
+		assertThat(count("contact_requests")).isEqualTo(before + 1);
+		submitWithKey(validBody("something else entirely", uniquePhone()), key).expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://treatment-network.example/problems/conflict")
+			.jsonPath("$.status")
+			.isEqualTo(409);
+		assertThat(count("contact_requests")).isEqualTo(before + 1);
+		assertThat(count("idempotency_keys")).isPositive();
+	}
+
+	@Test
+	void filledHoneypotIsAnsweredLikeARequestButNothingIsStoredOrPublished() {
+		try (Consumer<String, String> consumer = consumer()) {
+			long before = count("contact_requests");
+			double caught = this.meters.counter("intake.honeypot.caught").count();
+			String body = validBody("cheap pills", uniquePhone()).replace("\"centerId\":null",
+					"\"centerId\":null,\"website\":\"http://spam.example\"");
+
+			JsonNode answer = submit(body, null);
+
+			assertThat(answer.get("id").asString()).hasSize(36);
+			assertThat(answer.get("reference").asString()).matches("[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}");
+			assertThat(answer.get("status").asString()).isEqualTo("RECEIVED");
+			assertThat(answer.get("urgency").asString()).isEqualTo("ROUTINE");
+			assertThat(count("contact_requests")).isEqualTo(before);
+			assertThat(document(answer.get("id").asString())).isNull();
+			assertThat(this.meters.counter("intake.honeypot.caught").count()).isEqualTo(caught + 1);
+			assertThat(recordsFor(consumer, answer.get("id").asString(), 0)).isEmpty();
+		}
+	}
+
+	@Test
+	void samePersonWithinThirtyDaysIsLinkedToTheEarlierRequestAndTheEventSaysSo() {
+		try (Consumer<String, String> consumer = consumer()) {
+			String phone = uniquePhone();
+			String email = "person-" + UUID.randomUUID() + "@example.org";
+			String first = submit(validBody("first call", phone), null).get("id").asString();
+			String second = submit(validBody("second call", phone.replace("+1 ", "").replace(" ", "-")), null).get("id")
+				.asString();
+			String unrelated = submit(validBody("another person", uniquePhone()), null).get("id").asString();
+			String both = submit(
+					validBody("fourth call", phone).replace("\"email\":null", "\"email\":\"" + email + "\""), null)
+				.get("id")
+				.asString();
+			// Another phone, but the e-mail (in other case) of the same person.
+			String byEmail = submit(validBody("third call", uniquePhone()).replace("\"email\":null",
+					"\"email\":\"" + email.toUpperCase(java.util.Locale.ROOT) + "\""), null)
+				.get("id")
+				.asString();
+
+			assertThat(document(first).getString("duplicateOf")).isNull();
+			assertThat(document(second).getString("duplicateOf")).isEqualTo(first);
+			assertThat(document(byEmail).getString("duplicateOf")).isEqualTo(first);
+			assertThat(document(unrelated).getString("duplicateOf")).isNull();
+			assertThat(document(both).getString("duplicateOf")).isEqualTo(first);
+			JsonNode event = json.readTree(recordsFor(consumer, second, 1).get(0).value());
+			assertThat(event.get("duplicateOf").asString()).isEqualTo(first);
+			assertThat(json.readTree(recordsFor(consumer, first, 1).get(0).value()).has("duplicateOf")).isFalse();
+		}
+	}
+
+	@Test
+	void agentsWorkTheQueueThroughClaimsStatusMovesAndNotes(CapturedOutput output) {
+		try (Consumer<String, String> consumer = consumer()) {
+			String agent = TestTokens.token("agent-1", "INTAKE_AGENT");
+			String other = TestTokens.token("agent-2", "INTAKE_AGENT");
+			String supervisor = TestTokens.token("supervisor-1", "SUPERVISOR");
+			String id = submit(validBody("I am dope sick", uniquePhone()), null).get("id").asString();
+
+			JsonNode queued = queueItem(agent, id);
+			assertThat(queued.get("status").asString()).isEqualTo("RECEIVED");
+			assertThat(queued.get("urgency").asString()).isEqualTo("HIGH");
+			assertThat(queued.get("waitingSeconds").asLong()).isNotNegative();
+			assertThat(queued.has("firstContactDueAt")).isTrue();
+			assertThat(queued.get("claimedBy").isNull()).isTrue();
+			assertThat(queued.has("name")).isFalse();
+			assertThat(queued.has("message")).isFalse();
+
+			action(agent, id, "claim", null).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.claimedBy")
+				.isEqualTo("agent-1");
+			action(agent, id, "claim", null).expectStatus().isOk();
+			action(other, id, "claim", null).expectStatus()
+				.isEqualTo(409)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			action(other, id, "status", "{\"status\":\"CONTACT_ATTEMPTED\"}").expectStatus().isEqualTo(409);
+			action(supervisor, id, "claim", null).expectStatus().isForbidden();
+			action(agent, id, "status", "{\"status\":\"CONTACTED\"}").expectStatus().isEqualTo(409);
+			action(agent, id, "status",
+					"{\"status\":\"CONTACT_ATTEMPTED\",\"note\":\"voicemail, Zelda's sister Qwyneth\"}")
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("CONTACT_ATTEMPTED");
+			action(agent, id, "status", "{\"status\":\"CLOSED\"}").expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("note");
+			action(agent, id, "status", "{\"status\":{\"$ne\":null}}").expectStatus().isBadRequest();
+			action(agent, id, "notes", "{\"text\":\"Call back after 6 pm\"}").expectStatus().isOk();
+			action(agent, id, "status", "{\"status\":\"CONTACTED\"}").expectStatus().isOk();
+			action(agent, id, "status", "{\"status\":\"CLOSED\",\"note\":\"found another program\"}").expectStatus()
+				.isOk();
+			action(agent, id, "status", "{\"status\":\"CONTACTED\"}").expectStatus().isEqualTo(409);
+			action(agent, "no-such-request", "claim", null).expectStatus().isNotFound();
+
+			this.client.get()
+				.uri(PATH + "/" + id)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + supervisor)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("CLOSED")
+				.jsonPath("$.claimedBy")
+				.isEqualTo("agent-1")
+				.jsonPath("$.history[*].type")
+				.value((List<String> types) -> assertThat(types).containsExactly("RECEIVED", "CLAIMED",
+						"STATUS_CHANGED", "NOTE", "STATUS_CHANGED", "STATUS_CHANGED"))
+				.jsonPath("$.history[1].by")
+				.isEqualTo("agent-1")
+				.jsonPath("$.history[2].note")
+				.isEqualTo("voicemail, Zelda's sister Qwyneth")
+				.jsonPath("$.history[3].note")
+				.isEqualTo("Call back after 6 pm")
+				.jsonPath("$.history[5].status")
+				.isEqualTo("CLOSED");
+			Document stored = document(id);
+			assertThat(stored.toJson()).doesNotContain("Call back after 6 pm", "another program");
+			assertThat(stored.get("closedAt")).isNotNull();
+			assertThat(queueIds(agent)).doesNotContain(id);
+
+			List<ConsumerRecord<String, String>> records = recordsFor(consumer, id, 4);
+			assertThat(records).extracting((r) -> json.readTree(r.value()).get("type").asString())
+				.containsExactly("ContactRequestReceived", "ContactRequestStatusChanged", "ContactRequestStatusChanged",
+						"ContactRequestStatusChanged");
+			assertThat(records).extracting((r) -> json.readTree(r.value()).get("status").asString())
+				.containsExactly("RECEIVED", "CONTACT_ATTEMPTED", "CONTACTED", "CLOSED");
+			assertThat(records).allSatisfy((r) -> assertThat(r.value()).doesNotContain("Qwyneth", "6 pm", NAME));
+			assertThat(this.meters.find("intake.pipeline.first.contact.attempt").tag("urgency", "HIGH").timer())
+				.isNotNull()
+				.satisfies((timer) -> assertThat(timer.count()).isPositive());
+			assertThat(this.meters.find("intake.pipeline.contact").tag("urgency", "HIGH").timer()).isNotNull();
+			assertThat(output.getAll()).doesNotContain("Qwyneth", "Call back after", NAME);
+		}
+	}
+
+	@Test
+	void queueListsTheMostUrgentFirstThenTheOldest() {
+		String agent = TestTokens.token("agent-3", "INTAKE_AGENT");
+		String routineOld = submit(validBody("any time is fine", uniquePhone()), null).get("id").asString();
+		String crisis = submit(validBody("he overdosed and is not breathing", uniquePhone()), null).get("id")
+			.asString();
+		String routineNew = submit(validBody("weekdays please", uniquePhone()), null).get("id").asString();
+		String high = submit(validBody("withdrawal is starting", uniquePhone()), null).get("id").asString();
+
+		List<String> order = queueIds(agent).stream()
+			.filter(List.of(routineOld, crisis, routineNew, high)::contains)
+			.toList();
+		assertThat(order).containsExactly(crisis, high, routineOld, routineNew);
+		this.client.get()
+			.uri("/api/intake/queue")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("supervisor-9", "SUPERVISOR"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/api/intake/queue")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("editor-9", "EDITOR"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.get().uri("/api/intake/queue").exchange().expectStatus().isUnauthorized();
+	}
+
+	private WebTestClient.ResponseSpec submitWithKey(String body, String key) {
+		return this.client.post()
+			.uri(PATH)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private WebTestClient.ResponseSpec action(String token, String id, String action, String body) {
+		WebTestClient.RequestBodySpec request = this.client.post()
+			.uri(PATH + "/" + id + "/" + action)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		}
+		return request.exchange();
+	}
+
+	private JsonNode queue(String token) {
+		return this.client.get()
+			.uri("/api/intake/queue")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private List<String> queueIds(String token) {
+		List<String> ids = new ArrayList<>();
+		queue(token).forEach((item) -> ids.add(item.get("id").asString()));
+		return ids;
+	}
+
+	private JsonNode queueItem(String token, String id) {
+		for (JsonNode item : queue(token)) {
+			if (id.equals(item.get("id").asString())) {
+				return item;
+			}
+		}
+		throw new AssertionError("request " + id + " is not in the queue");
 	}
 
 	private JsonNode submit(String body, String token) {
@@ -281,13 +561,46 @@ class IntakeApplicationTests {
 		return consumer;
 	}
 
-	private static String validBody(String message) {
+	/** A valid body; the phone number keeps requests of different tests apart. */
+	private static String validBody(String message, String phone) {
 		return """
-				{"name":"%s","phone":"+1 555 010 0199","email":null,"preferredContact":"PHONE",
+				{"name":"%s","phone":"%s","email":null,"preferredContact":"PHONE",
 				 "bestTimeToContact":"evenings","forWhom":"LOVED_ONE","substances":["heroin"],
 				 "message":"%s","centerId":null,
 				 "consent":{"contact":true,"text":false,"voicemail":false}}
-				""".formatted(NAME, message);
+				""".formatted(NAME, phone, message);
+	}
+
+	/** A phone number no other request of this run uses, as the person would type it. */
+	private static String uniquePhone() {
+		return "+1 202 555 " + PHONES.incrementAndGet();
+	}
+
+	/** The national digits of a phone number from {@link #uniquePhone()}. */
+	private static String digits(String phone) {
+		return phone.replaceAll("\\D", "").substring(1);
+	}
+
+	/**
+	 * Polls the topic until at least {@code expected} records with the key arrived (or,
+	 * for 0, for two seconds), and returns them all. Records of other keys are kept for
+	 * later calls with the same consumer.
+	 */
+	private List<ConsumerRecord<String, String>> recordsFor(Consumer<String, String> consumer, String key,
+			int expected) {
+		List<ConsumerRecord<String, String>> seen = this.received.computeIfAbsent(consumer, (c) -> new ArrayList<>());
+		if (expected == 0) {
+			for (int i = 0; i < 4; i++) {
+				consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+			}
+		}
+		else {
+			await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+				return seen.stream().filter((r) -> key.equals(r.key())).count() >= expected;
+			});
+		}
+		return seen.stream().filter((r) -> key.equals(r.key())).toList();
 	}
 
 }

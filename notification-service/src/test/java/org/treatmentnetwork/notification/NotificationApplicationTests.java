@@ -127,25 +127,32 @@ class NotificationApplicationTests {
 
 		send(0, requestId, event);
 
-		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("NOTIFIED"));
-		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED");
+		// CRISIS pages step 1 (the rotation) and step 2 (the supervisor) at once.
+		Map<String, Object> alert = awaitAlert(reference,
+				(candidate) -> types(candidate).stream().filter("NOTIFIED"::equals).count() == 2);
+		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED", "ESCALATED", "NOTIFIED");
 		assertThat(alert).containsEntry("requestId", requestId)
 			.containsEntry("urgency", "CRISIS")
 			.containsEntry("state", "TRIGGERED");
 		Map<String, Object> notified = timeline(alert).get(1);
 		assertThat(notified).containsEntry("channel", "EMAIL");
 		String staffId = (String) notified.get("recipient");
+		assertThat(timeline(alert).get(3)).containsEntry("recipient", "morgan-example");
 
-		MimeMessage page = awaitSinglePage(reference);
-		assertThat(page.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
-			.containsExactly(emailOf(staffId));
-		String text = page.getSubject() + "\n" + GreenMailUtil.getBody(page);
-		assertThat(text).contains("Reference: " + reference)
-			.contains("Urgency: CRISIS")
-			.contains("Center: network")
-			.contains("https://staff.example.test/api/alerts/ack/" + alert.get("id") + "." + staffId + ".");
-		assertThat(FORBIDDEN_MARKERS).allSatisfy((marker) -> assertThat(text).doesNotContain(marker));
-		assertThat(text).doesNotContain(requestId);
+		await().atMost(PATIENCE).until(() -> pagesFor(reference).size() >= 2);
+		List<MimeMessage> pages = pagesFor(reference);
+		assertThat(pages).hasSize(2);
+		assertThat(pages).extracting((page) -> page.getRecipients(Message.RecipientType.TO)[0].toString())
+			.containsExactlyInAnyOrder(emailOf(staffId), emailOf("morgan-example"));
+		for (MimeMessage page : pages) {
+			String text = page.getSubject() + "\n" + GreenMailUtil.getBody(page);
+			assertThat(text).contains("Reference: " + reference)
+				.contains("Urgency: CRISIS")
+				.contains("Center: network")
+				.contains("https://staff.example.test/api/alerts/ack/" + alert.get("id") + ".");
+			assertThat(FORBIDDEN_MARKERS).allSatisfy((marker) -> assertThat(text).doesNotContain(marker));
+			assertThat(text).doesNotContain(requestId);
+		}
 	}
 
 	@Test
@@ -165,6 +172,31 @@ class NotificationApplicationTests {
 		assertThat(types(awaitAlert(reference, (alert) -> true))).containsExactly("CREATED", "NOTIFIED");
 		assertThat(pagesFor(reference)).hasSize(1);
 		assertThat(pagesFor(sentinel)).hasSize(1);
+	}
+
+	@Test
+	void aDuplicateRequestAttachesToTheExistingAlertInsteadOfPagingAgain() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(2, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+		awaitAlert(reference, (alert) -> types(alert).contains("NOTIFIED"));
+
+		String duplicateId = UUID.randomUUID().toString();
+		String duplicateReference = newReference();
+		String duplicate = received(UUID.randomUUID().toString(), duplicateId, duplicateReference, "ROUTINE")
+			.replace("\"eventId\"", "\"duplicateOf\": \"" + requestId + "\", \"eventId\"");
+		send(0, duplicateId, duplicate);
+		send(0, duplicateId, duplicate);
+		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("DUPLICATE_LINKED"));
+		processedAfterEverythingOn(0);
+
+		assertThat(listAlerts("?reference=" + duplicateReference)).isEmpty();
+		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED", "DUPLICATE_LINKED");
+		assertThat(pagesFor(reference)).hasSize(1);
+		assertThat(pagesFor(duplicateReference)).isEmpty();
+
+		send(0, duplicateId, statusChanged(duplicateId, duplicateReference, "CONTACTED"));
+		awaitAlert(reference, (candidate) -> "RESOLVED".equals(candidate.get("state")));
 	}
 
 	@Test

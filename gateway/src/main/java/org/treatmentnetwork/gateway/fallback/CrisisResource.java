@@ -14,5 +14,5 @@ import jakarta.validation.constraints.NotBlank;
  * @param hours when it answers, and in which languages
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record CrisisResource(@NotBlank String name, String phone, String sms, String url, @NotBlank String hours) {
+public record CrisisResource(@NotBlank String name, String phone, String sms, String url, @NotBlank String hours) {
 }

@@ -21,10 +21,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gateway.help")
-record HelpProperties(@NotBlank String intakePhone, @NotEmpty List<@Valid CrisisResource> crisisResources,
+public record HelpProperties(@NotBlank String intakePhone, @NotEmpty List<@Valid CrisisResource> crisisResources,
 		@NotNull @DefaultValue("30s") Duration retryAfter) {
 
-	HelpProperties {
+	public HelpProperties {
 		crisisResources = (crisisResources != null) ? List.copyOf(crisisResources) : List.of();
 	}
 

@@ -2,6 +2,7 @@ package org.treatmentnetwork.gateway.problems;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.treatmentnetwork.gateway.tracing.RequestTracingWebFilter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -44,8 +45,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	private Mono<Void> answer(ServerWebExchange exchange, Throwable ex, HttpStatusCode status) {
 		if (status.is5xxServerError()) {
-			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
-					+ " failed with " + status.value(), ex);
+			logger.error("Request " + exchange.getRequest().getMethod() + " "
+					+ RequestTracingWebFilter.loggedPath(exchange.getRequest()) + " failed with " + status.value()
+					+ " (request_id=" + exchange.getAttribute(RequestTracingWebFilter.REQUEST_ID_ATTRIBUTE) + ")", ex);
 		}
 		Problem problem = ProblemType.forStatus(status)
 			.map(ProblemType::problem)

@@ -29,6 +29,14 @@ public enum ProblemType {
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
 			"This address does not accept this HTTP method."),
 
+	/** The request body is larger than the gateway accepts. */
+	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request too large",
+			"The request body is larger than allowed (16 KiB)."),
+
+	/** Too many requests from the same address in a short time. */
+	TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+			"Too many requests were sent from your network in a short time. Please wait a moment and try again."),
+
 	/** A service behind the gateway cannot answer right now. */
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service temporarily unavailable",
 			"The service is temporarily unavailable. Please try again shortly."),

@@ -30,14 +30,26 @@ public class ProblemWriter {
 	 * @return completion of the write
 	 */
 	public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+		return write(exchange, HttpStatusCode.valueOf(problem.status()), problem);
+	}
+
+	/**
+	 * Completes the exchange with a problem response whose body has more members than
+	 * {@link Problem} (for example the crisis lines).
+	 * @param exchange the exchange to answer
+	 * @param status the response status
+	 * @param problem the problem body, serialized as JSON
+	 * @return completion of the write
+	 */
+	public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, Object problem) {
 		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatusCode.valueOf(problem.status()));
+		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		response.getHeaders().remove("Content-Length");
 		return response.writeWith(Mono.fromSupplier(() -> toBuffer(response, problem)));
 	}
 
-	private DataBuffer toBuffer(ServerHttpResponse response, Problem problem) {
+	private DataBuffer toBuffer(ServerHttpResponse response, Object problem) {
 		return response.bufferFactory().wrap(this.jsonMapper.writeValueAsBytes(problem));
 	}
 

@@ -7,6 +7,8 @@ import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -68,7 +73,9 @@ class SecurityConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.cors((cors) -> cors.configurationSource(corsConfigurationSource(corsProperties)))
 			.headers((headers) -> headers.contentTypeOptions(Customizer.withDefaults())
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				// sent on every answer by SecurityHeadersWebFilter, not only over HTTPS
+				.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDeniedHandler))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
@@ -125,6 +132,25 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Checks the {@code iss} claim when {@code gateway.security.token-issuer} is set.
+	 * Spring Boot does this itself with {@code issuer-uri}; this covers deployments that
+	 * give the key directly ({@code public-key-location} or {@code jwk-set-uri}). Boot
+	 * adds every such validator bean to its decoder.
+	 * @param issuer the expected issuer
+	 * @return the validator
+	 */
+	@Bean
+	@ConditionalOnProperty("gateway.security.token-issuer")
+	OAuth2TokenValidator<Jwt> tokenIssuerValidator(@Value("${gateway.security.token-issuer}") String issuer) {
+		return new JwtIssuerValidator(issuer);
+	}
+
+	@Bean
+	SecurityHeadersWebFilter securityHeadersWebFilter(SecurityHeadersProperties properties) {
+		return new SecurityHeadersWebFilter(properties);
+	}
+
+	/**
 	 * Requests the firewall rejects (encoded slashes, {@code ..} segments and the like)
 	 * get a problem body too.
 	 * @param problemWriter writes the problem
@@ -140,8 +166,9 @@ class SecurityConfiguration {
 		configuration.setAllowedOrigins(properties.allowedOrigins());
 		configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT"));
 		configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-				HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key"));
-		configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
+				HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key", "traceparent"));
+		configuration.setExposedHeaders(
+				List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, "X-Request-Id"));
 		configuration.setAllowCredentials(false);
 		configuration.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -27,7 +27,8 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class StaffTokens {
 
-	private static final String ISSUER = "https://login.treatment-network.example";
+	/** The issuer the gateway's tests trust. */
+	public static final String ISSUER = "https://login.treatment-network.example";
 
 	private final RSAKey key;
 
@@ -90,9 +91,22 @@ public final class StaffTokens {
 		return sign(this.otherKey, Instant.now().plus(Duration.ofMinutes(5)), roles);
 	}
 
+	/**
+	 * A correctly signed, unexpired token from an issuer the gateway does not trust.
+	 * @param roles the staff roles
+	 * @return the signed token
+	 */
+	public String wrongIssuer(String... roles) {
+		return sign(this.key, "https://login.attacker.example", Instant.now().plus(Duration.ofMinutes(5)), roles);
+	}
+
 	private String sign(RSAKey signingKey, Instant expiresAt, String... roles) {
+		return sign(signingKey, ISSUER, expiresAt, roles);
+	}
+
+	private String sign(RSAKey signingKey, String issuer, Instant expiresAt, String... roles) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("staff-42")
-			.issuer(ISSUER)
+			.issuer(issuer)
 			.issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
 			.expirationTime(Date.from(expiresAt))
 			.claim("roles", List.of(roles))

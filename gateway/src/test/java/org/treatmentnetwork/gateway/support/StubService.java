@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -20,9 +20,11 @@ import org.springframework.http.HttpHeaders;
  * A real HTTP server on a random local port that stands in for one service behind the
  * gateway. It records every request and answers with canned JSON: 200 for reads, 202 for
  * writes. The request header {@code X-Test-Behaviour} changes that: {@code fail} answers
- * 500, {@code not-found} answers 404, {@code hang} never answers and {@code cacheable}
- * adds {@code ETag} and {@code Cache-Control} like the content service does. It can be
- * stopped and started again on the same port to play a service that is down.
+ * 500, {@code not-found} answers 404, {@code hang} never answers, {@code cacheable} adds
+ * {@code ETag} and {@code Cache-Control} like the content service does, and {@code html},
+ * {@code html-weak-csp} and {@code html-strict-csp} answer an HTML page without, with a
+ * permissive, or with a strict Content-Security-Policy. It can be stopped and started
+ * again on the same port to play a service that is down.
  */
 public final class StubService {
 
@@ -32,11 +34,15 @@ public final class StubService {
 	 */
 	public static final String BEHAVIOUR = "X-Test-Behaviour";
 
+	/** The strict policy the {@code html-strict-csp} page carries. */
+	public static final String STRICT_PAGE_POLICY = "default-src 'none'; style-src 'sha256-q1w2e3'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 	private final String name;
 
 	private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
-	private final Queue<Connection> connections = new ConcurrentLinkedQueue<>();
+	private final Queue<Channel> channels = new ConcurrentLinkedQueue<>();
 
 	private volatile DisposableServer server;
 
@@ -74,11 +80,10 @@ public final class StubService {
 	 */
 	public synchronized void stop() {
 		this.server.disposeNow(Duration.ofSeconds(5));
-		// Keep-alive connections outlive the listening socket: close them too.
-		for (Connection connection = this.connections.poll(); connection != null; connection = this.connections
-			.poll()) {
-			connection.dispose();
-			connection.onDispose().block(Duration.ofSeconds(5));
+		// Keep-alive connections outlive the listening socket: close them too. Their
+		// channels are tracked, not reactor-netty's per-request connection objects.
+		for (Channel channel = this.channels.poll(); channel != null; channel = this.channels.poll()) {
+			channel.close().awaitUninterruptibly(5000);
 		}
 	}
 
@@ -93,8 +98,9 @@ public final class StubService {
 
 	private DisposableServer bind(int port) {
 		return HttpServer.create().host("127.0.0.1").port(port).doOnConnection((connection) -> {
-			this.connections.add(connection);
-			connection.onDispose(() -> this.connections.remove(connection));
+			Channel channel = connection.channel();
+			this.channels.add(channel);
+			channel.closeFuture().addListener((closed) -> this.channels.remove(channel));
 		}).handle(this::handle).bindNow(Duration.ofSeconds(10));
 	}
 
@@ -125,6 +131,18 @@ public final class StubService {
 			}
 			if ("not-found".equals(behaviour)) {
 				return problem(response, HttpResponseStatus.NOT_FOUND);
+			}
+			if (behaviour != null && behaviour.startsWith("html")) {
+				if ("html-weak-csp".equals(behaviour)) {
+					response.header("Content-Security-Policy", "default-src *");
+				}
+				if ("html-strict-csp".equals(behaviour)) {
+					response.header("Content-Security-Policy", STRICT_PAGE_POLICY);
+				}
+				return response.status(HttpResponseStatus.OK)
+					.header("Content-Type", "text/html;charset=UTF-8")
+					.sendString(Mono.just("<!doctype html><title>Acknowledge</title><form method=\"post\"></form>"))
+					.then();
 			}
 			HttpResponseStatus status = "POST".equals(request.method().name()) ? HttpResponseStatus.ACCEPTED
 					: HttpResponseStatus.OK;

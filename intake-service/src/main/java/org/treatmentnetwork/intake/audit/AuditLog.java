@@ -21,6 +21,8 @@ public class AuditLog {
 
 	static final String READ = "READ";
 
+	static final String QUEUE_READ = "QUEUE_READ";
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
@@ -39,6 +41,18 @@ public class AuditLog {
 	public Mono<Void> recordRead(String staffSub, String requestId) {
 		return Mono
 			.defer(() -> this.mongo.insert(new AuditRecord(null, staffSub, this.clock.instant(), requestId, READ)))
+			.then();
+	}
+
+	/**
+	 * Records that a staff member read the call center's queue (which lists no personal
+	 * data, but shows which requests exist).
+	 * @param staffSub the staff member's id
+	 * @return completes once the record is stored
+	 */
+	public Mono<Void> recordQueueRead(String staffSub) {
+		return Mono
+			.defer(() -> this.mongo.insert(new AuditRecord(null, staffSub, this.clock.instant(), null, QUEUE_READ)))
 			.then();
 	}
 

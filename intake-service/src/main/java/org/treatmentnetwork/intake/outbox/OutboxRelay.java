@@ -72,6 +72,8 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private final AtomicLong pending = new AtomicLong();
 
+	private final AtomicLong lagMillis = new AtomicLong();
+
 	private final Counter published;
 
 	private final Counter failures;
@@ -87,6 +89,10 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 		this.clock = clock;
 		Gauge.builder("intake.outbox.pending", this.pending, AtomicLong::get)
 			.description("Contact requests with events not yet acknowledged by Kafka")
+			.register(meterRegistry);
+		Gauge.builder("intake.outbox.lag", this.lagMillis, (lag) -> lag.get() / 1000.0)
+			.description("Age of the oldest event not yet acknowledged by Kafka")
+			.baseUnit("seconds")
 			.register(meterRegistry);
 		this.published = Counter.builder("intake.outbox.published")
 			.description("Events acknowledged by Kafka")
@@ -169,7 +175,14 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	}
 
 	private Mono<Long> pass() {
-		return drain().flatMap((count) -> this.store.countPending().doOnNext(this.pending::set).thenReturn(count))
+		return drain()
+			.flatMap((count) -> this.store.countPending()
+				.doOnNext(this.pending::set)
+				.then(this.store.oldestPendingEventAt()
+					.map((oldest) -> Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis()))
+					.defaultIfEmpty(0L)
+					.doOnNext(this.lagMillis::set))
+				.thenReturn(count))
 			.onErrorResume((ex) -> {
 				// The database is unreachable or timed out; the next poll tries again.
 				log.warn("Outbox relay pass failed: {}", ex.getClass().getName());

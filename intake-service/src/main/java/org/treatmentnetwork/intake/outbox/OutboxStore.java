@@ -94,6 +94,18 @@ class OutboxStore {
 		return this.mongo.count(new Query(where(PENDING).is(true)), COLLECTION);
 	}
 
+	/**
+	 * @return when the oldest event still waiting occurred, or empty when none waits
+	 */
+	Mono<Instant> oldestPendingEventAt() {
+		Query pending = new Query(where(PENDING).is(true)).limit(1000);
+		pending.fields().include(EVENTS);
+		return this.mongo.find(pending, OutboxEntry.class, COLLECTION)
+			.flatMapIterable(OutboxEntry::pendingEvents)
+			.map(ContactRequestEvent::occurredAt)
+			.reduce((a, b) -> a.isBefore(b) ? a : b);
+	}
+
 	private Mono<Void> clearPendingIfEmpty(String id) {
 		// A new event is pushed together with outboxPending=true in one update, so the
 		// flag

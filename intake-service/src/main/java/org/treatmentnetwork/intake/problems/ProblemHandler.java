@@ -45,6 +45,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException ex) {
 		return payloadTooLarge();
 	}

@@ -15,6 +15,8 @@ public final class ProblemTypes {
 
 	public static final URI NOT_FOUND = of("not-found");
 
+	public static final URI CONFLICT = of("conflict");
+
 	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
 
 	public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
@@ -45,7 +47,7 @@ public final class ProblemTypes {
 			case 404 -> NOT_FOUND;
 			case 405 -> of("method-not-allowed");
 			case 406 -> of("not-acceptable");
-			case 409 -> of("conflict");
+			case 409 -> CONFLICT;
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			case 503 -> SERVICE_UNAVAILABLE;

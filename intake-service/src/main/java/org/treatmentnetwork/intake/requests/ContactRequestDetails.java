@@ -3,26 +3,32 @@ package org.treatmentnetwork.intake.requests;
 import java.time.Instant;
 import java.util.List;
 
+import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
 import org.treatmentnetwork.intake.triage.Urgency;
 
 /**
- * A request as staff read it: everything the person sent, and its history.
+ * A request as staff read it: everything the person sent, decrypted, where it is in the
+ * pipeline, and its history.
  */
 record ContactRequestDetails(String id, String reference, RequestStatus status, Urgency urgency, Source source,
 		Instant receivedAt, Instant firstContactDueAt, String name, String phone, String email,
 		PreferredContact preferredContact, String bestTimeToContact, ForWhom forWhom, List<String> substances,
-		String message, String centerId, Consent consent, List<History> history) {
+		String message, String centerId, Consent consent, String duplicateOf, String claimedBy,
+		Instant personalDataErasedAt, List<History> history) {
 
-	static ContactRequestDetails of(ContactRequestDocument stored) {
+	static ContactRequestDetails of(ContactRequestDocument stored, PersonalDataCipher cipher) {
+		String id = stored.id();
 		List<History> history = (stored.history() != null) ? stored.history()
 			.stream()
-			.map((entry) -> new History(entry.type(), entry.at(), entry.status(), entry.source(), entry.by()))
+			.map((entry) -> new History(entry.type(), entry.at(), entry.status(), entry.source(), entry.by(),
+					cipher.decrypt(entry.note(), id)))
 			.toList() : List.of();
-		return new ContactRequestDetails(stored.id(), stored.reference(), stored.status(), stored.urgency(),
-				stored.source(), stored.receivedAt(), stored.firstContactDueAt(), stored.name(), stored.phone(),
-				stored.email(), stored.preferredContact(), stored.bestTimeToContact(), stored.forWhom(),
-				(stored.substances() != null) ? stored.substances() : List.of(), stored.message(), stored.centerId(),
-				stored.consent(), history);
+		return new ContactRequestDetails(id, stored.reference(), stored.status(), stored.urgency(), stored.source(),
+				stored.receivedAt(), stored.firstContactDueAt(), cipher.decrypt(stored.name(), id),
+				cipher.decrypt(stored.phone(), id), cipher.decrypt(stored.email(), id), stored.preferredContact(),
+				cipher.decrypt(stored.bestTimeToContact(), id), stored.forWhom(),
+				cipher.decryptList(stored.substances(), id), cipher.decrypt(stored.message(), id), stored.centerId(),
+				stored.consent(), stored.duplicateOf(), stored.claimedBy(), stored.personalDataErasedAt(), history);
 	}
 
 	/**
@@ -33,8 +39,9 @@ record ContactRequestDetails(String id, String reference, RequestStatus status, 
 	 * @param status the status afterwards
 	 * @param source where the request came from (for {@code RECEIVED})
 	 * @param by the staff member's id, or {@code null}
+	 * @param note the note or reason, or {@code null}
 	 */
-	record History(String type, Instant at, RequestStatus status, Source source, String by) {
+	record History(String type, Instant at, RequestStatus status, Source source, String by, String note) {
 
 	}
 

@@ -6,37 +6,48 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.treatmentnetwork.intake.outbox.ContactRequestEvent;
+import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
 import org.treatmentnetwork.intake.triage.TriageResult;
 import org.treatmentnetwork.intake.triage.Urgency;
 
 /**
- * A contact request as stored in {@code contact_requests}. The events still to be
- * published live in the same document ({@code pendingEvents} and the {@code outbox*}
- * fields), so that storing a request and its event is one atomic write; the outbox relay
- * owns those fields afterwards.
+ * A contact request as stored in {@code contact_requests}. The personal fields
+ * ({@code name}, {@code phone}, {@code email}, {@code bestTimeToContact},
+ * {@code substances}, {@code message}) hold AES-GCM ciphertext only; {@code phoneHash}
+ * and {@code emailHash} are keyed hashes for finding the same person's requests. The
+ * events still to be published live in the same document ({@code pendingEvents} and the
+ * {@code outbox*} fields), so that storing a request and its event is one atomic write;
+ * the outbox relay owns those fields afterwards, and the call center's pipeline owns
+ * {@code status}, {@code claimedBy} and the timestamps of its steps.
  */
 @Document(ContactRequestDocument.COLLECTION)
 record ContactRequestDocument(@Id String id, String reference, RequestStatus status, Urgency urgency, Source source,
 		Instant receivedAt, Instant firstContactDueAt, String createdBy, String name, String phone, String email,
-		PreferredContact preferredContact, String bestTimeToContact, ForWhom forWhom, List<String> substances,
-		String message, String centerId, Consent consent, List<HistoryEntry> history,
-		List<ContactRequestEvent> pendingEvents, boolean outboxPending, String outboxLeaseOwner,
-		Instant outboxLeaseUntil, int outboxAttempts, Instant outboxNextAttemptAt) {
+		PreferredContact preferredContact, String bestTimeToContact, ForWhom forWhom, String substances, String message,
+		String centerId, Consent consent, String phoneHash, String emailHash, String duplicateOf, String claimedBy,
+		Instant claimedAt, Instant firstContactAttemptAt, Instant contactedAt, Instant closedAt,
+		Instant personalDataErasedAt, List<HistoryEntry> history, List<ContactRequestEvent> pendingEvents,
+		boolean outboxPending, String outboxLeaseOwner, Instant outboxLeaseUntil, int outboxAttempts,
+		Instant outboxNextAttemptAt) {
 
 	static final String COLLECTION = "contact_requests";
 
 	/**
-	 * A new request with its {@code ContactRequestReceived} event pending.
+	 * A new request, its personal fields encrypted, with its
+	 * {@code ContactRequestReceived} event pending.
 	 */
 	static ContactRequestDocument received(String id, String reference, ValidContactRequest request,
-			Submitter submitter, Instant receivedAt, TriageResult triage) {
+			Submitter submitter, Instant receivedAt, TriageResult triage, LookupHashes hashes, String duplicateOf,
+			PersonalDataCipher cipher) {
 		ContactRequestEvent event = ContactRequestEvent.received(id, reference, triage.urgency().name(),
 				submitter.source().name(), request.centerId(), RequestStatus.RECEIVED.name(), receivedAt,
-				triage.firstContactDueAt());
+				triage.firstContactDueAt(), duplicateOf);
 		return new ContactRequestDocument(id, reference, RequestStatus.RECEIVED, triage.urgency(), submitter.source(),
-				receivedAt, triage.firstContactDueAt(), submitter.staffId(), request.name(), request.phone(),
-				request.email(), request.preferredContact(), request.bestTimeToContact(), request.forWhom(),
-				request.substances(), request.message(), request.centerId(), request.consent(),
+				receivedAt, triage.firstContactDueAt(), submitter.staffId(), cipher.encrypt(request.name(), id),
+				cipher.encrypt(request.phone(), id), cipher.encrypt(request.email(), id), request.preferredContact(),
+				cipher.encrypt(request.bestTimeToContact(), id), request.forWhom(),
+				cipher.encryptList(request.substances(), id), cipher.encrypt(request.message(), id), request.centerId(),
+				request.consent(), hashes.phone(), hashes.email(), duplicateOf, null, null, null, null, null, null,
 				List.of(HistoryEntry.received(receivedAt, submitter)), List.of(event), true, null, null, 0, receivedAt);
 	}
 

@@ -15,7 +15,21 @@ class ContactRequestIndexes {
 	@Bean
 	RequiredIndexes contactRequestsRequiredIndexes() {
 		return RequiredIndexes.of(ContactRequestDocument.COLLECTION,
-				new Index().on("reference", Sort.Direction.ASC).unique().named("reference_unique"));
+				new Index().on("reference", Sort.Direction.ASC).unique().named("reference_unique"),
+				new Index().on("phoneHash", Sort.Direction.ASC)
+					.on("receivedAt", Sort.Direction.DESC)
+					.named("same_person_by_phone"),
+				new Index().on("emailHash", Sort.Direction.ASC)
+					.on("receivedAt", Sort.Direction.DESC)
+					.named("same_person_by_email"));
+	}
+
+	@Bean
+	RequiredIndexes idempotencyKeysRequiredIndexes() {
+		// The _id (SHA-256 of the key) is the unique index; this one serves the expiry
+		// job.
+		return RequiredIndexes.of(IdempotencyRecord.COLLECTION,
+				new Index().on("expiresAt", Sort.Direction.ASC).named("expiry"));
 	}
 
 }

@@ -5,16 +5,18 @@ import java.time.Instant;
 /**
  * One step in a request's history.
  *
- * @param type what happened, such as {@code RECEIVED}
+ * @param type what happened: {@code RECEIVED}, {@code CLAIMED}, {@code STATUS_CHANGED} or
+ * {@code NOTE}
  * @param at when
  * @param status the request's status afterwards
  * @param source for {@code RECEIVED}, where the request came from
  * @param by the staff member's id, or {@code null} for the website
+ * @param note the note or reason, encrypted, or {@code null}
  */
-record HistoryEntry(String type, Instant at, RequestStatus status, Source source, String by) {
+record HistoryEntry(String type, Instant at, RequestStatus status, Source source, String by, String note) {
 
 	static HistoryEntry received(Instant at, Submitter submitter) {
-		return new HistoryEntry("RECEIVED", at, RequestStatus.RECEIVED, submitter.source(), submitter.staffId());
+		return new HistoryEntry("RECEIVED", at, RequestStatus.RECEIVED, submitter.source(), submitter.staffId(), null);
 	}
 
 }

@@ -21,7 +21,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * Stateless bearer-token security. Submitting a contact request is public; a caller who
  * does present a token must present a valid one (else {@code 401}) holding
  * {@code INTAKE_AGENT} (else {@code 403}), and the request is then logged as a phone
- * call. Reading a request needs {@code INTAKE_AGENT} or {@code SUPERVISOR}.
+ * call. Reading a request or the queue needs {@code INTAKE_AGENT} or {@code SUPERVISOR};
+ * claiming, moving and annotating a request needs {@code INTAKE_AGENT}.
  *
  * <p>
  * Token decoding is configured only through Boot's standard
@@ -34,6 +35,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class SecurityConfiguration {
 
 	static final String CONTACT_REQUESTS = "/api/intake/contact-requests";
+
+	static final String QUEUE = "/api/intake/queue";
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
@@ -51,8 +54,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS)
 				.access(anonymousOrAuthority(Roles.INTAKE_AGENT_AUTHORITY))
-				.pathMatchers(HttpMethod.GET, CONTACT_REQUESTS + "/*")
+				.pathMatchers(HttpMethod.GET, CONTACT_REQUESTS + "/*", QUEUE)
 				.hasAnyRole(Roles.INTAKE_AGENT, Roles.SUPERVISOR)
+				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS + "/*/claim", CONTACT_REQUESTS + "/*/status",
+						CONTACT_REQUESTS + "/*/notes")
+				.hasRole(Roles.INTAKE_AGENT)
 				.anyExchange()
 				.authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())

@@ -34,4 +34,13 @@ public class Triage {
 		return new TriageResult(urgency, due, resources);
 	}
 
+	/**
+	 * The crisis lines shown for an urgency.
+	 * @param urgency the urgency
+	 * @return the crisis resources, empty unless {@link Urgency#CRISIS}
+	 */
+	public List<CrisisResource> crisisResourcesFor(Urgency urgency) {
+		return (urgency == Urgency.CRISIS) ? this.properties.crisisResources() : List.of();
+	}
+
 }

@@ -25,7 +25,7 @@ class ContactRequestEventJsonTest {
 	void receivedEventHasExactlyTheContractFields() {
 		ContactRequestEvent event = ContactRequestEvent.received("0b6c1e4e-7d43-4c1a-9d0b-3f0b7b7f2a11", "K7PX-3MZQ",
 				"CRISIS", "WEB", null, "RECEIVED", Instant.parse("2026-11-24T22:00:00Z"),
-				Instant.parse("2026-11-24T22:05:00Z"));
+				Instant.parse("2026-11-24T22:05:00Z"), null);
 
 		JsonNode node = this.reader.readTree(this.json.write(event));
 
@@ -45,6 +45,21 @@ class ContactRequestEventJsonTest {
 	}
 
 	@Test
+	void statusChangedEventOfADuplicateNamesTheEarlierRequest() {
+		Instant now = Instant.parse("2026-11-24T22:10:00Z");
+		ContactRequestEvent event = ContactRequestEvent.statusChanged("r2", "K7PX-3MZQ", "HIGH", "PHONE", null,
+				"CONTACT_ATTEMPTED", now, now.minusSeconds(300), "r1");
+
+		JsonNode node = this.reader.readTree(this.json.write(event));
+
+		assertThat(new ArrayList<>(node.propertyNames())).containsExactly("eventId", "type", "occurredAt", "requestId",
+				"reference", "urgency", "source", "centerId", "status", "firstContactDueAt", "duplicateOf");
+		assertThat(node.get("type").asString()).isEqualTo("ContactRequestStatusChanged");
+		assertThat(node.get("status").asString()).isEqualTo("CONTACT_ATTEMPTED");
+		assertThat(node.get("duplicateOf").asString()).isEqualTo("r1");
+	}
+
+	@Test
 	void eventRecordHasNoRoomForPersonalData() {
 		List<String> components = Arrays.stream(ContactRequestEvent.class.getRecordComponents())
 			.map(RecordComponent::getName)
@@ -56,9 +71,9 @@ class ContactRequestEventJsonTest {
 	void eachEventGetsItsOwnId() {
 		Instant now = Instant.parse("2026-11-24T22:00:00Z");
 		ContactRequestEvent first = ContactRequestEvent.received("r", "K7PX-3MZQ", "ROUTINE", "WEB", "c1", "RECEIVED",
-				now, now);
+				now, now, null);
 		ContactRequestEvent second = ContactRequestEvent.received("r", "K7PX-3MZQ", "ROUTINE", "WEB", "c1", "RECEIVED",
-				now, now);
+				now, now, null);
 		assertThat(first.eventId()).isNotEqualTo(second.eventId());
 	}
 

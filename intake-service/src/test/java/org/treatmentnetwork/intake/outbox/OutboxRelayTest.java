@@ -182,6 +182,37 @@ class OutboxRelayTest {
 	}
 
 	@Test
+	void twoRelaysRacingPublishEveryEventExactlyOnce() {
+		for (int i = 0; i < 30; i++) {
+			insertRequest("race-" + i, T0, "race-e" + i + "a", "race-e" + i + "b");
+		}
+		// A sender that yields, so that the two relays really interleave.
+		OutboxSender slowSender = (topic, key, value) -> Mono
+			.fromRunnable(() -> this.sent.add(new Sent(topic, key, value)))
+			.subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+			.then();
+		OutboxRelay first = relay(slowSender);
+		OutboxRelay second = relay(slowSender);
+
+		StepVerifier
+			.create(Mono.zip(first.drain().subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+					second.drain().subscribeOn(reactor.core.scheduler.Schedulers.parallel())))
+			// A relay may also claim a document whose last event the other just removed
+			// (before its pending flag is cleared) and publish nothing: at least 30
+			// claims.
+			.assertNext((counts) -> assertThat(counts.getT1() + counts.getT2()).isGreaterThanOrEqualTo(30L))
+			.verifyComplete();
+
+		assertThat(this.sent).hasSize(60);
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).doesNotHaveDuplicates();
+		StepVerifier.create(this.mongo.count(
+				new Query(org.springframework.data.mongodb.core.query.Criteria.where("outboxPending").is(true)),
+				OutboxStore.COLLECTION))
+			.expectNext(0L)
+			.verifyComplete();
+	}
+
+	@Test
 	void backoffDoublesUpToTheCap() {
 		OutboxRelay relay = relay(recordingSender());
 		assertThat(relay.backoff(1)).isEqualTo(Duration.ofSeconds(1));

@@ -71,9 +71,12 @@ class ContactRequestControllerTest {
 	@MockitoBean
 	private ReactiveJwtDecoder jwtDecoder;
 
+	@MockitoBean
+	private Honeypot honeypot;
+
 	@Test
 	void websiteSubmissionIsAcceptedWithSourceWebAndTheNumberInE164() {
-		given(this.service.submit(any(), any())).willReturn(Mono.just(accepted(null)));
+		given(this.service.submit(any(), any(), any())).willReturn(Mono.just(accepted(null)));
 
 		this.client.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).bodyValue(body((b) -> {
 		}))
@@ -96,7 +99,7 @@ class ContactRequestControllerTest {
 
 		ArgumentCaptor<ValidContactRequest> request = ArgumentCaptor.forClass(ValidContactRequest.class);
 		ArgumentCaptor<Submitter> submitter = ArgumentCaptor.forClass(Submitter.class);
-		verify(this.service).submit(request.capture(), submitter.capture());
+		verify(this.service).submit(request.capture(), submitter.capture(), eq(null));
 		assertThat(submitter.getValue()).isEqualTo(Submitter.website());
 		assertThat(request.getValue().phone()).isEqualTo("+15550100199");
 		assertThat(request.getValue().name()).isEqualTo(NAME);
@@ -107,13 +110,73 @@ class ContactRequestControllerTest {
 	}
 
 	@Test
+	void idempotencyKeyIsPassedOn() {
+		given(this.service.submit(any(), any(), any())).willReturn(Mono.just(accepted(null)));
+
+		this.client.post()
+			.uri(PATH)
+			.header("Idempotency-Key", "6f1d2c1e-2b7a-4a43-9b7e-0f3f3d2a9c10")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body((b) -> {
+			}))
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+
+		verify(this.service).submit(any(), any(), eq("6f1d2c1e-2b7a-4a43-9b7e-0f3f3d2a9c10"));
+	}
+
+	@Test
+	void idempotencyKeyThatIsNotVisibleAsciiIsABadRequest() {
+		this.client.post()
+			.uri(PATH)
+			.header("Idempotency-Key", "x".repeat(256))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body((b) -> {
+			}))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("Idempotency-Key");
+		verifyNoInteractions(this.service);
+	}
+
+	@Test
+	void filledHoneypotIsAnsweredByTheHoneypotAndNeverStored() {
+		given(this.honeypot.answer(any())).willReturn(accepted(null));
+
+		post(body((b) -> b.put("website", "http://spam.example"))).expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("req-1")
+			.jsonPath("$.reference")
+			.isEqualTo("K7PX-3MZQ")
+			.jsonPath("$.status")
+			.isEqualTo("RECEIVED");
+		verifyNoInteractions(this.service);
+	}
+
+	@Test
+	void emptyHoneypotIsAnOrdinaryRequest() {
+		given(this.service.submit(any(), any(), any())).willReturn(Mono.just(accepted(null)));
+
+		post(body((b) -> b.put("website", ""))).expectStatus().isAccepted();
+
+		verify(this.service).submit(any(), any(), any());
+		verifyNoInteractions(this.honeypot);
+	}
+
+	@Test
 	void nationalNumberIsReadInTheDefaultRegion() {
-		given(this.service.submit(any(), any())).willReturn(Mono.just(accepted(null)));
+		given(this.service.submit(any(), any(), any())).willReturn(Mono.just(accepted(null)));
 
 		post(body((b) -> b.put("phone", "(202) 555-0143"))).expectStatus().isAccepted();
 
 		ArgumentCaptor<ValidContactRequest> request = ArgumentCaptor.forClass(ValidContactRequest.class);
-		verify(this.service).submit(request.capture(), any());
+		verify(this.service).submit(request.capture(), any(), any());
 		assertThat(request.getValue().phone()).isEqualTo("+12025550143");
 	}
 
@@ -121,7 +184,7 @@ class ContactRequestControllerTest {
 	void crisisAnswerCarriesTheCrisisResources() {
 		CrisisResource lifeline = new CrisisResource("988 Suicide & Crisis Lifeline", "988", "988",
 				"https://988lifeline.org", "24/7");
-		given(this.service.submit(any(), any())).willReturn(Mono.just(accepted(List.of(lifeline))));
+		given(this.service.submit(any(), any(), any())).willReturn(Mono.just(accepted(List.of(lifeline))));
 
 		post(body((b) -> b.put("message", "he overdosed"))).expectStatus()
 			.isAccepted()
@@ -302,7 +365,7 @@ class ContactRequestControllerTest {
 
 	@Test
 	void intakeAgentLogsAPhoneCall() {
-		given(this.service.submit(any(), any())).willReturn(Mono.just(accepted(null)));
+		given(this.service.submit(any(), any(), any())).willReturn(Mono.just(accepted(null)));
 
 		this.client
 			.mutateWith(mockJwt().jwt((jwt) -> jwt.subject("agent-7"))
@@ -316,7 +379,7 @@ class ContactRequestControllerTest {
 			.expectStatus()
 			.isAccepted();
 
-		verify(this.service).submit(any(), eq(Submitter.phoneCall("agent-7")));
+		verify(this.service).submit(any(), eq(Submitter.phoneCall("agent-7")), any());
 	}
 
 	@Test
@@ -426,9 +489,9 @@ class ContactRequestControllerTest {
 		Instant received = Instant.parse("2026-11-24T22:00:00Z");
 		return new ContactRequestDetails("req-1", "K7PX-3MZQ", RequestStatus.RECEIVED, Urgency.ROUTINE, Source.WEB,
 				received, received.plusSeconds(3600), NAME, "+15550100199", null, PreferredContact.PHONE, "evenings",
-				ForWhom.SELF, List.of("heroin"), MESSAGE, null, new Consent(true, false, false),
+				ForWhom.SELF, List.of("heroin"), MESSAGE, null, new Consent(true, false, false), null, null, null,
 				List.of(new ContactRequestDetails.History("RECEIVED", received, RequestStatus.RECEIVED, Source.WEB,
-						null)));
+						null, null)));
 	}
 
 	/** A valid body, changed by {@code edit}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -32,12 +33,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leaseUntil until when {@code leaseOwner} holds the next action
  * @param leaseOwner the instance holding the next action
  * @param deliveryAttempts failed deliveries since the last successful one
+ * @param escalationRound how many times the policy has started over (0 on the first pass)
+ * @param contactOverdue whether the acknowledger was reminded that the first contact is
+ * overdue (the next action then escalates)
+ * @param updatedAt when the alert last changed
+ * @param linkedRequestIds later requests that intake marked as duplicates of this one;
+ * they are attached here instead of paging again
  */
 @Document(AlertDocument.COLLECTION)
 public record AlertDocument(@Id String id, String requestId, String sourceEventId, String reference, String urgency,
 		String source, String centerId, Instant firstContactDueAt, AlertState state, Instant createdAt,
 		Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, List<TimelineEntry> timeline,
-		int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts) {
+		int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts,
+		int escalationRound, boolean contactOverdue, Instant updatedAt, List<String> linkedRequestIds) {
 
 	static final String COLLECTION = "alerts";
 
@@ -67,8 +75,29 @@ public record AlertDocument(@Id String id, String requestId, String sourceEventI
 
 	static final String DELIVERY_ATTEMPTS = "deliveryAttempts";
 
+	static final String ESCALATION_STEP = "escalationStep";
+
+	static final String ESCALATION_ROUND = "escalationRound";
+
+	static final String CONTACT_OVERDUE = "contactOverdue";
+
+	static final String UPDATED_AT = "updatedAt";
+
+	static final String LINKED_REQUEST_IDS = "linkedRequestIds";
+
+	@PersistenceCreator
 	public AlertDocument {
 		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
+		linkedRequestIds = (linkedRequestIds != null) ? List.copyOf(linkedRequestIds) : List.of();
+	}
+
+	public AlertDocument(String id, String requestId, String sourceEventId, String reference, String urgency,
+			String source, String centerId, Instant firstContactDueAt, AlertState state, Instant createdAt,
+			Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, List<TimelineEntry> timeline,
+			int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts) {
+		this(id, requestId, sourceEventId, reference, urgency, source, centerId, firstContactDueAt, state, createdAt,
+				acknowledgedAt, acknowledgedBy, resolvedAt, timeline, escalationStep, nextActionAt, leaseUntil,
+				leaseOwner, deliveryAttempts, 0, false, createdAt, List.of());
 	}
 
 }

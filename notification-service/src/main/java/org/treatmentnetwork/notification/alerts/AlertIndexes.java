@@ -32,6 +32,9 @@ class AlertIndexes implements StoreInitializer {
 				.named("state_nextActionAt")))
 			.then(indexes.createIndex(new Index(AlertDocument.CREATED_AT, Sort.Direction.DESC).named("createdAt")))
 			.then(indexes.createIndex(new Index(AlertDocument.REFERENCE, Sort.Direction.ASC).named("reference")))
+			.then(indexes.createIndex(new Index(AlertDocument.UPDATED_AT, Sort.Direction.ASC).named("updatedAt")))
+			.then(indexes
+				.createIndex(new Index(AlertDocument.LINKED_REQUEST_IDS, Sort.Direction.ASC).named("linkedRequestIds")))
 			.then();
 	}
 

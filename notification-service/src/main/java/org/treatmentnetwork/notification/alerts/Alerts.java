@@ -40,10 +40,14 @@ public class Alerts {
 
 	private final ApplicationEventPublisher events;
 
-	Alerts(ReactiveMongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
+	private final EscalationProperties escalation;
+
+	Alerts(ReactiveMongoTemplate mongo, Clock clock, ApplicationEventPublisher events,
+			EscalationProperties escalation) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.events = events;
+		this.escalation = escalation;
 	}
 
 	/**
@@ -60,7 +64,7 @@ public class Alerts {
 		AlertDocument document = new AlertDocument(UUID.randomUUID().toString(), alert.requestId(),
 				alert.sourceEventId(), alert.reference(), alert.urgency(), alert.source(), alert.centerId(),
 				alert.firstContactDueAt(), AlertState.TRIGGERED, now, null, null, null, List.of(created), 1, now, null,
-				null, 0);
+				null, 0, 0, false, now, List.of());
 		return this.mongo.insert(document).map((saved) -> {
 			log.info("Alert {} opened for request {} (reference {}, urgency {})", saved.id(), saved.requestId(),
 					saved.reference(), saved.urgency());
@@ -73,18 +77,55 @@ public class Alerts {
 	}
 
 	/**
-	 * Resolve the open alert of a request, if there is one. Idempotent.
+	 * Attach a request that intake marked as a duplicate to the open alert of the earlier
+	 * request, instead of paging again. Idempotent.
+	 * @param originalRequestId the earlier request
+	 * @param duplicateRequestId the duplicate
+	 * @param reference the duplicate's reference
+	 * @return {@code true} if the duplicate is (now or already) attached to an open
+	 * alert; {@code false} if the earlier request has no open alert, so the duplicate
+	 * must page on its own
+	 */
+	public Mono<Boolean> attachDuplicate(String originalRequestId, String duplicateRequestId, String reference) {
+		Instant now = this.clock.instant();
+		Query open = query(where(AlertDocument.REQUEST_ID).is(originalRequestId)
+			.and(AlertDocument.STATE)
+			.in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED)
+			.and(AlertDocument.LINKED_REQUEST_IDS)
+			.ne(duplicateRequestId));
+		Update attach = new Update().addToSet(AlertDocument.LINKED_REQUEST_IDS, duplicateRequestId)
+			.set(AlertDocument.UPDATED_AT, now)
+			.push(AlertDocument.TIMELINE, TimelineEntry.of(now, TimelineType.DUPLICATE_LINKED,
+					"The same person reached out again (request " + reference + "); not paged again"));
+		return this.mongo.updateFirst(open, attach, AlertDocument.class).flatMap((result) -> {
+			if (result.getModifiedCount() > 0) {
+				log.info("Request {} attached to the open alert of request {}", duplicateRequestId, originalRequestId);
+				return Mono.just(true);
+			}
+			return this.mongo.exists(query(where(AlertDocument.REQUEST_ID).is(originalRequestId)
+				.and(AlertDocument.STATE)
+				.in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED)
+				.and(AlertDocument.LINKED_REQUEST_IDS)
+				.is(duplicateRequestId)), AlertDocument.class);
+		});
+	}
+
+	/**
+	 * Resolve the open alert of a request (or the alert it is attached to as a
+	 * duplicate), if there is one. Idempotent.
 	 * @param requestId the contact request id
 	 * @param requestStatus the request status that resolves the alert
 	 * @return {@code true} if this call resolved the alert
 	 */
 	public Mono<Boolean> resolveForRequest(String requestId, String requestStatus) {
 		Instant now = this.clock.instant();
-		Query open = query(where(AlertDocument.REQUEST_ID).is(requestId)
-			.and(AlertDocument.STATE)
-			.in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED));
+		Query open = query(new Criteria().andOperator(
+				new Criteria().orOperator(where(AlertDocument.REQUEST_ID).is(requestId),
+						where(AlertDocument.LINKED_REQUEST_IDS).is(requestId)),
+				where(AlertDocument.STATE).in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED)));
 		Update resolve = stopPaging(new Update().set(AlertDocument.STATE, AlertState.RESOLVED)
 			.set(AlertDocument.RESOLVED_AT, now)
+			.set(AlertDocument.UPDATED_AT, now)
 			.push(AlertDocument.TIMELINE,
 					TimelineEntry.of(now, TimelineType.RESOLVED, "Request status changed to " + requestStatus)));
 		return this.mongo.updateFirst(open, resolve, AlertDocument.class).map((result) -> {
@@ -97,8 +138,11 @@ public class Alerts {
 	}
 
 	/**
-	 * Acknowledge an alert on behalf of a staff member. Acknowledging an acknowledged
-	 * alert changes nothing.
+	 * Acknowledge an alert on behalf of a staff member: paging stops. Acknowledging an
+	 * acknowledged alert changes nothing, unless its first contact is overdue and the
+	 * acknowledger was reminded: then the new acknowledgement holds for another grace
+	 * period. An acknowledgement is not a call back: if the request is still not
+	 * contacted at its first-contact due time, the next action reminds the acknowledger.
 	 * @param id the alert id
 	 * @param staffId who acknowledges
 	 * @param channel how the acknowledgement came in
@@ -106,30 +150,64 @@ public class Alerts {
 	 * {@link AlertAlreadyResolvedException} if it is resolved
 	 */
 	public Mono<AlertDocument> acknowledge(String id, String staffId, TimelineChannel channel) {
-		Instant now = this.clock.instant();
-		Query triggered = query(where(AlertDocument.ID).is(id).and(AlertDocument.STATE).is(AlertState.TRIGGERED));
-		Update acknowledge = stopPaging(new Update().set(AlertDocument.STATE, AlertState.ACKNOWLEDGED)
-			.set(AlertDocument.ACKNOWLEDGED_AT, now)
-			.set(AlertDocument.ACKNOWLEDGED_BY, staffId)
-			.push(AlertDocument.TIMELINE,
-					new TimelineEntry(now, TimelineType.ACKNOWLEDGED, staffId, channel, "Acknowledged")));
-		return this.mongo
-			.findAndModify(triggered, acknowledge, FindAndModifyOptions.options().returnNew(true), AlertDocument.class)
-			.doOnNext((alert) -> log.info("Alert {} acknowledged by {} via {}", id, staffId, channel))
-			.switchIfEmpty(Mono.defer(() -> findById(id).flatMap((existing) -> (existing.state() == AlertState.RESOLVED)
-					? Mono.error(new AlertAlreadyResolvedException()) : Mono.just(existing))));
+		return findById(id).flatMap((current) -> {
+			if (current.state() == AlertState.RESOLVED) {
+				return Mono.error(new AlertAlreadyResolvedException());
+			}
+			Instant now = this.clock.instant();
+			Query open = query(new Criteria().andOperator(where(AlertDocument.ID).is(id),
+					new Criteria().orOperator(where(AlertDocument.STATE).is(AlertState.TRIGGERED),
+							where(AlertDocument.STATE).is(AlertState.ACKNOWLEDGED)
+								.and(AlertDocument.CONTACT_OVERDUE)
+								.is(true))));
+			Update acknowledge = new Update().set(AlertDocument.STATE, AlertState.ACKNOWLEDGED)
+				.set(AlertDocument.ACKNOWLEDGED_AT, now)
+				.set(AlertDocument.ACKNOWLEDGED_BY, staffId)
+				.set(AlertDocument.CONTACT_OVERDUE, false)
+				.set(AlertDocument.DELIVERY_ATTEMPTS, 0)
+				.set(AlertDocument.UPDATED_AT, now)
+				.unset(AlertDocument.LEASE_OWNER)
+				.unset(AlertDocument.LEASE_UNTIL)
+				.push(AlertDocument.TIMELINE,
+						new TimelineEntry(now, TimelineType.ACKNOWLEDGED, staffId, channel, "Acknowledged"));
+			Instant check = contactCheckAt(current, now);
+			if (check != null) {
+				acknowledge.set(AlertDocument.NEXT_ACTION_AT, check);
+			}
+			else {
+				acknowledge.unset(AlertDocument.NEXT_ACTION_AT);
+			}
+			return this.mongo
+				.findAndModify(open, acknowledge, FindAndModifyOptions.options().returnNew(true), AlertDocument.class)
+				.doOnNext((alert) -> log.info("Alert {} acknowledged by {} via {}", id, staffId, channel))
+				.switchIfEmpty(
+						Mono.defer(() -> findById(id).flatMap((existing) -> (existing.state() == AlertState.RESOLVED)
+								? Mono.error(new AlertAlreadyResolvedException()) : Mono.just(existing))));
+		});
+	}
+
+	private Instant contactCheckAt(AlertDocument alert, Instant now) {
+		if (alert.firstContactDueAt() == null) {
+			return null;
+		}
+		if (alert.firstContactDueAt().isAfter(now)) {
+			return alert.firstContactDueAt();
+		}
+		return now.plus(this.escalation.overdueGrace(alert.urgency()));
 	}
 
 	/**
 	 * Claim the most overdue alert whose next action is due and that no other instance
-	 * holds.
+	 * holds: a triggered alert's next escalation step, or an acknowledged alert whose
+	 * first contact is overdue.
 	 * @param owner the claiming instance
 	 * @param lease how long the claim holds
 	 * @return the claimed alert, or empty if nothing is due
 	 */
 	public Mono<AlertDocument> claimNextDue(String owner, Duration lease) {
 		Instant now = this.clock.instant();
-		Query due = query(new Criteria().andOperator(where(AlertDocument.STATE).is(AlertState.TRIGGERED),
+		Query due = query(new Criteria().andOperator(
+				where(AlertDocument.STATE).in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED),
 				where(AlertDocument.NEXT_ACTION_AT).lte(now), new Criteria()
 					.orOperator(where(AlertDocument.LEASE_UNTIL).is(null), where(AlertDocument.LEASE_UNTIL).lte(now))))
 			.with(Sort.by(AlertDocument.NEXT_ACTION_AT));
@@ -140,59 +218,66 @@ public class Alerts {
 	}
 
 	/**
-	 * Record that a page went out and release the claim; nothing more is due until the
-	 * escalation policy says so.
+	 * Record what a dispatch did and when to act next, and release the claim. If the
+	 * claim was lost meanwhile (acknowledged, resolved, lease expired), only the timeline
+	 * entries are added, so the history stays complete without overriding what happened
+	 * since.
 	 * @param alertId the alert
 	 * @param owner the instance that claimed it
-	 * @param recipient the staff id paged
-	 * @param channel the channel used
-	 * @param detail a short operational note
+	 * @param entries the timeline entries, in order
+	 * @param outcome what is due next
 	 * @return completes when recorded
 	 */
-	public Mono<Void> recordNotified(String alertId, String owner, String recipient, TimelineChannel channel,
-			String detail) {
-		TimelineEntry entry = new TimelineEntry(this.clock.instant(), TimelineType.NOTIFIED, recipient, channel,
-				detail);
-		return release(alertId, owner, entry,
-				new Update().set(AlertDocument.DELIVERY_ATTEMPTS, 0).unset(AlertDocument.NEXT_ACTION_AT));
+	public Mono<Void> recordStep(String alertId, String owner, List<TimelineEntry> entries, StepOutcome outcome) {
+		Instant now = this.clock.instant();
+		Query held = query(where(AlertDocument.ID).is(alertId).and(AlertDocument.LEASE_OWNER).is(owner));
+		Update update = new Update().set(AlertDocument.ESCALATION_STEP, outcome.nextStep())
+			.set(AlertDocument.ESCALATION_ROUND, outcome.nextRound())
+			.set(AlertDocument.CONTACT_OVERDUE, outcome.contactOverdue())
+			.set(AlertDocument.UPDATED_AT, now)
+			.unset(AlertDocument.LEASE_OWNER)
+			.unset(AlertDocument.LEASE_UNTIL);
+		if (!entries.isEmpty()) {
+			update.push(AlertDocument.TIMELINE).each(entries.toArray());
+		}
+		if (outcome.nextActionAt() != null) {
+			update.set(AlertDocument.NEXT_ACTION_AT, outcome.nextActionAt());
+		}
+		else {
+			update.unset(AlertDocument.NEXT_ACTION_AT);
+		}
+		if (outcome.delivered()) {
+			update.set(AlertDocument.DELIVERY_ATTEMPTS, 0);
+		}
+		else {
+			update.inc(AlertDocument.DELIVERY_ATTEMPTS, 1);
+		}
+		if (outcome.reopen()) {
+			update.set(AlertDocument.STATE, AlertState.TRIGGERED);
+		}
+		return this.mongo.updateFirst(held, update, AlertDocument.class).flatMap((result) -> {
+			if (result.getMatchedCount() > 0 || entries.isEmpty()) {
+				return Mono.empty();
+			}
+			return this.mongo.updateFirst(query(where(AlertDocument.ID).is(alertId)),
+					new Update().set(AlertDocument.UPDATED_AT, now)
+						.push(AlertDocument.TIMELINE)
+						.each(entries.toArray()),
+					AlertDocument.class)
+				.then();
+		});
 	}
 
 	/**
-	 * Record that a page could not be delivered, schedule the next attempt and release
-	 * the claim.
-	 * @param alertId the alert
-	 * @param owner the instance that claimed it
-	 * @param recipient the staff id that should have been paged, if known
-	 * @param channel the channel tried, if any
-	 * @param detail a short operational note
-	 * @param retryAt when to try again
-	 * @return completes when recorded
+	 * Alerts changed after an instant, oldest change first.
+	 * @param after the instant, exclusive
+	 * @param limit the most to return
+	 * @return the alerts
 	 */
-	public Mono<Void> recordDeliveryFailed(String alertId, String owner, String recipient, TimelineChannel channel,
-			String detail, Instant retryAt) {
-		TimelineEntry entry = new TimelineEntry(this.clock.instant(), TimelineType.DELIVERY_FAILED, recipient, channel,
-				detail);
-		return release(alertId, owner, entry,
-				new Update().inc(AlertDocument.DELIVERY_ATTEMPTS, 1).set(AlertDocument.NEXT_ACTION_AT, retryAt));
-	}
-
-	private Mono<Void> release(String alertId, String owner, TimelineEntry entry, Update changes) {
-		Query held = query(where(AlertDocument.ID).is(alertId).and(AlertDocument.LEASE_OWNER).is(owner));
-		Update update = changes.push(AlertDocument.TIMELINE, entry)
-			.unset(AlertDocument.LEASE_OWNER)
-			.unset(AlertDocument.LEASE_UNTIL);
-		return this.mongo.updateFirst(held, update, AlertDocument.class).flatMap((result) -> {
-			if (result.getMatchedCount() > 0) {
-				return Mono.empty();
-			}
-			// The claim was lost (alert acknowledged, resolved or lease expired): keep
-			// the
-			// history complete without touching what the new owner decided.
-			return this.mongo
-				.updateFirst(query(where(AlertDocument.ID).is(alertId)),
-						new Update().push(AlertDocument.TIMELINE, entry), AlertDocument.class)
-				.then();
-		});
+	public Flux<AlertDocument> changedAfter(Instant after, int limit) {
+		return this.mongo.find(
+				query(where(AlertDocument.UPDATED_AT).gt(after)).with(Sort.by(AlertDocument.UPDATED_AT)).limit(limit),
+				AlertDocument.class);
 	}
 
 	/**

@@ -8,6 +8,12 @@ public enum TimelineChannel {
 	/** A page sent by e-mail. */
 	EMAIL,
 
+	/** A page sent as a text message. */
+	SMS,
+
+	/** A page posted to a webhook. */
+	WEBHOOK,
+
 	/** An acknowledgement through the authenticated API. */
 	API,
 

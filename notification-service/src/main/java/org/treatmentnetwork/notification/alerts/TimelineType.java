@@ -5,6 +5,9 @@ package org.treatmentnetwork.notification.alerts;
  */
 public enum TimelineType {
 
-	CREATED, NOTIFIED, DELIVERY_FAILED, ESCALATED, ACKNOWLEDGED, RESOLVED
+	CREATED, NOTIFIED, DELIVERY_FAILED, ESCALATED, ACKNOWLEDGED, RESOLVED,
+
+	/** A later request of the same person was attached instead of paging again. */
+	DUPLICATE_LINKED
 
 }

@@ -1,7 +1,13 @@
 package org.treatmentnetwork.notification.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,9 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.treatmentnetwork.notification.acklinks.AckLinkTokens;
 import org.treatmentnetwork.notification.alerts.AlertDocument;
+import org.treatmentnetwork.notification.alerts.AlertState;
 import org.treatmentnetwork.notification.alerts.AlertTriggered;
 import org.treatmentnetwork.notification.alerts.Alerts;
-import org.treatmentnetwork.notification.alerts.TimelineChannel;
+import org.treatmentnetwork.notification.alerts.EscalationProperties;
+import org.treatmentnetwork.notification.alerts.StepOutcome;
+import org.treatmentnetwork.notification.alerts.TimelineEntry;
+import org.treatmentnetwork.notification.alerts.TimelineType;
+import org.treatmentnetwork.notification.oncall.ContactMethod;
+import org.treatmentnetwork.notification.oncall.EscalationPlan;
+import org.treatmentnetwork.notification.oncall.EscalationStep;
 import org.treatmentnetwork.notification.oncall.OnCallDirectory;
 import org.treatmentnetwork.notification.oncall.OnCallPerson;
 import org.treatmentnetwork.notification.store.StoreReadyEvent;
@@ -27,16 +40,25 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages the person on call for every alert whose next action is due.
+ * Runs every alert's escalation policy.
  * <p>
  * A pass claims due alerts one by one with an atomic find-and-modify that sets a lease
- * ({@link Alerts#claimNextDue}), so several instances never page for the same alert, and
- * an instance that dies mid-send only delays the page until its lease expires. Passes run
- * right after an alert is created ({@link AlertTriggered}) and every
- * {@code poll-interval}, which also retries failed deliveries when their backoff is over.
+ * ({@link Alerts#claimNextDue}), so several instances never act on the same step, and an
+ * instance that dies mid-send only delays the step until its lease expires. Passes run
+ * right after an alert is created ({@link AlertTriggered}), right after a step whose next
+ * step is due at once, and every {@code poll-interval}.
  * <p>
- * Delivery is at least once: if recording the outcome fails after the e-mail went out,
- * the lease expires and the page is sent again.
+ * For a triggered alert the pass pages everyone the current step targets, each through
+ * their contact methods in order until one works (a failed method is a
+ * {@code DELIVERY_FAILED} entry, then the next method), and schedules the next step after
+ * the step's delay scaled by urgency; after the last step the policy starts over until
+ * its repeats are used up. If nobody at a step could be reached, the next step follows
+ * after a short backoff instead. For an acknowledged alert whose first contact is overdue
+ * the pass reminds the acknowledger, and when the grace period is over it re-opens the
+ * alert and escalates to the next step.
+ * <p>
+ * Delivery is at least once: if recording the outcome fails after a page went out, the
+ * lease expires and the step is paged again.
  */
 @Component
 class AlertDispatcher implements DisposableBean {
@@ -47,13 +69,17 @@ class AlertDispatcher implements DisposableBean {
 
 	private final OnCallDirectory directory;
 
-	private final EmailChannel email;
+	private final Map<ContactMethod.Kind, DeliveryChannel> channels = new EnumMap<>(ContactMethod.Kind.class);
 
 	private final AckLinkTokens links;
 
 	private final DeliveryProperties properties;
 
+	private final EscalationProperties escalation;
+
 	private final Clock clock;
+
+	private final MeterRegistry meters;
 
 	private final AlertMessageComposer composer = new AlertMessageComposer();
 
@@ -61,30 +87,20 @@ class AlertDispatcher implements DisposableBean {
 
 	private final Sinks.Many<Object> wakeUps = Sinks.many().multicast().onBackpressureBuffer(16, false);
 
-	private final Counter sent;
-
-	private final Counter failed;
-
 	private final Counter passFailures;
 
 	private volatile Disposable loop;
 
-	AlertDispatcher(Alerts alerts, OnCallDirectory directory, EmailChannel email, AckLinkTokens links,
-			DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+	AlertDispatcher(Alerts alerts, OnCallDirectory directory, List<DeliveryChannel> channels, AckLinkTokens links,
+			DeliveryProperties properties, EscalationProperties escalation, Clock clock, MeterRegistry meters) {
 		this.alerts = alerts;
 		this.directory = directory;
-		this.email = email;
+		channels.forEach((channel) -> this.channels.put(channel.kind(), channel));
 		this.links = links;
 		this.properties = properties;
+		this.escalation = escalation;
 		this.clock = clock;
-		this.sent = Counter.builder("notification.pages")
-			.tag("channel", "email")
-			.tag("outcome", "sent")
-			.register(meters);
-		this.failed = Counter.builder("notification.pages")
-			.tag("channel", "email")
-			.tag("outcome", "failed")
-			.register(meters);
+		this.meters = meters;
 		this.passFailures = Counter.builder("notification.dispatch.pass.failures").register(meters);
 	}
 
@@ -102,11 +118,14 @@ class AlertDispatcher implements DisposableBean {
 
 	@EventListener
 	void onAlertTriggered(AlertTriggered triggered) {
+		wakeUp(triggered.alertId());
+	}
+
+	private void wakeUp(Object signal) {
 		// Coalescing signal: if it cannot be queued, a pass is pending or running anyway
-		// and
-		// the next poll picks the alert up.
+		// and the next poll picks the alert up.
 		synchronized (this.wakeUps) {
-			this.wakeUps.tryEmitNext(triggered.alertId());
+			this.wakeUps.tryEmitNext(signal);
 		}
 	}
 
@@ -119,14 +138,14 @@ class AlertDispatcher implements DisposableBean {
 	}
 
 	/**
-	 * Claim and page every due alert, up to the batch size.
+	 * Claim and act on every due alert, up to the batch size.
 	 * @return completes when the pass is over; never errors
 	 */
 	Mono<Void> dispatchDue() {
 		return this.alerts.claimNextDue(this.owner, this.properties.lease())
 			.expand((previous) -> this.alerts.claimNextDue(this.owner, this.properties.lease()))
 			.take(this.properties.batchSize(), true)
-			.flatMap(this::deliver, this.properties.concurrency())
+			.flatMap(this::act, this.properties.concurrency())
 			.then()
 			.onErrorResume((ex) -> {
 				// The loop must outlive a store outage: claimed alerts are retried when
@@ -137,42 +156,164 @@ class AlertDispatcher implements DisposableBean {
 			});
 	}
 
-	private Mono<Void> deliver(AlertDocument alert) {
-		return this.directory.stepOneFor(alert.centerId(), this.clock.instant())
+	private Mono<Void> act(AlertDocument alert) {
+		if (alert.state() == AlertState.ACKNOWLEDGED && !alert.contactOverdue()) {
+			return remindAcknowledger(alert);
+		}
+		return this.directory.planFor(alert.centerId())
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((person) -> person.isPresent() ? page(alert, person.get()) : nobodyOnCall(alert));
+			.flatMap((plan) -> plan.isPresent() ? pageStep(alert, plan.get()) : noTeam(alert));
 	}
 
-	private Mono<Void> nobodyOnCall(AlertDocument alert) {
-		this.failed.increment();
-		log.warn("Nobody is on call for alert {} (center {})", alert.id(), alert.centerId());
-		return this.alerts.recordDeliveryFailed(alert.id(), this.owner, null, null,
-				"Nobody is on call for this alert's team", retryAt(alert));
+	private Mono<Void> noTeam(AlertDocument alert) {
+		log.warn("No team covers alert {} (center {})", alert.id(), alert.centerId());
+		List<TimelineEntry> entries = List.of(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, null, null,
+				"No on-call team covers this alert"));
+		return record(alert, entries, new StepOutcome(alert.escalationStep(), alert.escalationRound(), retryAt(alert),
+				false, alert.contactOverdue(), false));
 	}
 
-	private Mono<Void> page(AlertDocument alert, OnCallPerson person) {
-		AlertMessage message = this.composer.compose(alert, person.email(), person.zone(),
-				this.links.linkFor(alert.id(), person.staffId()));
-		return this.email.send(message).thenReturn(Boolean.TRUE).onErrorResume((ex) -> {
-			this.failed.increment();
-			log.warn("E-mail page for alert {} to {} failed: {}", alert.id(), person.staffId(), ex.toString());
+	private Mono<Void> pageStep(AlertDocument alert, EscalationPlan plan) {
+		int step = Math.min(Math.max(alert.escalationStep(), 1), plan.steps().size());
+		EscalationStep definition = plan.steps().get(step - 1);
+		List<TimelineEntry> entries = Collections.synchronizedList(new ArrayList<>());
+		boolean reopen = alert.state() == AlertState.ACKNOWLEDGED;
+		if (reopen) {
+			entries.add(new TimelineEntry(now(), TimelineType.ESCALATED, null, null,
+					"Acknowledged but still not contacted after the grace period: escalating to step " + step + " ("
+							+ definition.describe() + ")"));
+		}
+		else if (step > 1 || alert.escalationRound() > 0) {
+			entries.add(new TimelineEntry(now(), TimelineType.ESCALATED, null, null,
+					"Not acknowledged: escalating to step " + step + " of " + plan.steps().size() + " ("
+							+ definition.describe() + "), round " + (alert.escalationRound() + 1) + " of "
+							+ (plan.repeat() + 1)));
+		}
+		String detail = "Paged for team " + plan.teamId() + " (step " + step + ")";
+		return this.directory.targets(plan.teamId(), definition, now())
+			.flatMap((person) -> deliver(alert, person, detail, entries))
+			.reduce(Boolean.FALSE, Boolean::logicalOr)
+			.flatMap((reached) -> {
+				if (!reached) {
+					entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, null, null,
+							"Nobody could be reached at step " + step + " (" + definition.describe() + ")"));
+				}
+				StepOutcome next = next(alert, plan, step, reached);
+				return record(alert, entries, reopen ? new StepOutcome(next.nextStep(), next.nextRound(),
+						next.nextActionAt(), next.delivered(), false, true) : next);
+			});
+	}
+
+	private StepOutcome next(AlertDocument alert, EscalationPlan plan, int step, boolean reached) {
+		int round = alert.escalationRound();
+		int nextStep;
+		int nextRound;
+		if (step < plan.steps().size()) {
+			nextStep = step + 1;
+			nextRound = round;
+		}
+		else if (round < plan.repeat()) {
+			nextStep = 1;
+			nextRound = round + 1;
+		}
+		else {
+			// Policy used up. If this last step reached someone, paging stops here (the
+			// alert stays open); if not, keep retrying it so that someone hears of it.
+			return new StepOutcome(step, round, reached ? null : retryAt(alert), reached, false, false);
+		}
+		Duration delay = reached
+				? this.escalation.delayAfter(alert.urgency(), step, plan.steps().get(step - 1).escalateAfter())
+				: this.properties.retryDelay(alert.deliveryAttempts() + 1);
+		return new StepOutcome(nextStep, nextRound, now().plus(delay), reached, false, false);
+	}
+
+	private Mono<Void> remindAcknowledger(AlertDocument alert) {
+		List<TimelineEntry> entries = Collections.synchronizedList(new ArrayList<>());
+		String detail = "Reminder: acknowledged, but the first contact is overdue";
+		return this.directory.staffMember(alert.acknowledgedBy(), alert.centerId())
+			.flatMap((person) -> deliver(alert, person, detail, entries))
+			.defaultIfEmpty(Boolean.FALSE)
+			.flatMap((reached) -> {
+				if (!reached) {
+					entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, alert.acknowledgedBy(), null,
+							"The acknowledger could not be reminded that the first contact is overdue"));
+				}
+				Duration grace = reached ? this.escalation.overdueGrace(alert.urgency())
+						: this.properties.retryDelay(1);
+				int nextStep = Math.max(alert.escalationStep(), 2);
+				return record(alert, entries,
+						new StepOutcome(nextStep, alert.escalationRound(), now().plus(grace), reached, true, false));
+			});
+	}
+
+	/**
+	 * Page one person through their contact methods in order until one works.
+	 * @return whether they were reached
+	 */
+	private Mono<Boolean> deliver(AlertDocument alert, OnCallPerson person, String detail,
+			List<TimelineEntry> entries) {
+		List<ContactMethod> methods = person.methods()
+			.stream()
+			.filter((method) -> method.appliesTo(alert.urgency()))
+			.filter((method) -> this.channels.containsKey(method.kind()) && this.channels.get(method.kind()).enabled())
+			.toList();
+		if (methods.isEmpty()) {
+			entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, person.staffId(), null,
+					"No usable contact method for this urgency"));
 			return Mono.just(Boolean.FALSE);
-		}).flatMap((delivered) -> {
-			if (delivered) {
-				this.sent.increment();
-				log.info("Alert {} (reference {}) paged to {} by e-mail", alert.id(), alert.reference(),
-						person.staffId());
-				return this.alerts.recordNotified(alert.id(), this.owner, person.staffId(), TimelineChannel.EMAIL,
-						"Paged on call for team " + person.teamId() + " (step " + alert.escalationStep() + ")");
-			}
-			return this.alerts.recordDeliveryFailed(alert.id(), this.owner, person.staffId(), TimelineChannel.EMAIL,
-					"E-mail delivery failed", retryAt(alert));
+		}
+		AlertMessage template = this.composer.compose(alert, null, person.zone(),
+				this.links.linkFor(alert.id(), person.staffId()));
+		return tryMethods(alert, person, methods, 0, template, detail, entries);
+	}
+
+	private Mono<Boolean> tryMethods(AlertDocument alert, OnCallPerson person, List<ContactMethod> methods, int index,
+			AlertMessage template, String detail, List<TimelineEntry> entries) {
+		if (index >= methods.size()) {
+			return Mono.just(Boolean.FALSE);
+		}
+		ContactMethod method = methods.get(index);
+		DeliveryChannel channel = this.channels.get(method.kind());
+		String channelTag = method.kind().name().toLowerCase(java.util.Locale.ROOT);
+		return channel.send(person.staffId(), template.to(method.address())).then(Mono.fromCallable(() -> {
+			count(channelTag, "sent");
+			log.info("Alert {} (reference {}) paged to {} by {}", alert.id(), alert.reference(), person.staffId(),
+					channelTag);
+			entries.add(new TimelineEntry(now(), TimelineType.NOTIFIED, person.staffId(), channel.timelineChannel(),
+					detail));
+			return Boolean.TRUE;
+		})).onErrorResume((ex) -> {
+			count(channelTag, "failed");
+			log.warn("{} page for alert {} to {} failed: {}", channelTag, alert.id(), person.staffId(), ex.toString());
+			entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, person.staffId(),
+					channel.timelineChannel(), method.kind() + " delivery " + ChannelGuard.reason(ex)));
+			return tryMethods(alert, person, methods, index + 1, template, detail, entries);
 		});
 	}
 
+	private Mono<Void> record(AlertDocument alert, List<TimelineEntry> entries, StepOutcome outcome) {
+		return this.alerts.recordStep(alert.id(), this.owner, List.copyOf(entries), outcome).doOnSuccess((done) -> {
+			if (outcome.nextActionAt() != null && !outcome.nextActionAt().isAfter(now())) {
+				wakeUp(alert.id());
+			}
+		});
+	}
+
+	private void count(String channel, String outcome) {
+		Counter.builder("notification.pages")
+			.tag("channel", channel)
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment();
+	}
+
 	private Instant retryAt(AlertDocument alert) {
-		return this.clock.instant().plus(this.properties.retryDelay(alert.deliveryAttempts() + 1));
+		return now().plus(this.properties.retryDelay(alert.deliveryAttempts() + 1));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
 	}
 
 }

@@ -1,12 +1,25 @@
 package org.treatmentnetwork.notification.delivery;
 
+import java.util.Map;
+
 /**
- * A page ready to send.
+ * A page ready to send, in the shapes the channels need. Every shape carries the same
+ * operational fields only.
  *
- * @param to the recipient's address
- * @param subject the subject
- * @param body the plain-text body
+ * @param to the recipient's address for the channel
+ * @param subject the subject (e-mail)
+ * @param body the plain-text body (e-mail)
+ * @param shortText a one-line text (SMS, chat webhooks)
+ * @param fields the structured fields (webhook JSON)
  */
-record AlertMessage(String to, String subject, String body) {
+record AlertMessage(String to, String subject, String body, String shortText, Map<String, String> fields) {
+
+	AlertMessage {
+		fields = Map.copyOf(fields);
+	}
+
+	AlertMessage to(String address) {
+		return new AlertMessage(address, this.subject, this.body, this.shortText, this.fields);
+	}
 
 }

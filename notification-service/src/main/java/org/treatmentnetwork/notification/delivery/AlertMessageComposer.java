@@ -4,15 +4,18 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.treatmentnetwork.notification.alerts.AlertDocument;
 
 /**
  * Writes the text of a page. By design it only has the alert's operational fields to work
  * with, and uses exactly these: reference, urgency, center, first-contact due time and
- * the link. The service never receives a person's name, number, message or substances,
- * and a page must never carry them.
+ * the link, in every shape (e-mail, one-line text, webhook fields). The service never
+ * receives a person's name, number, message or substances, and a page must never carry
+ * them.
  */
 final class AlertMessageComposer {
 
@@ -21,10 +24,20 @@ final class AlertMessageComposer {
 	AlertMessage compose(AlertDocument alert, String to, ZoneId zone, URI link) {
 		String center = (alert.centerId() != null) ? alert.centerId() : "network";
 		String subject = "[" + alert.urgency() + "] Contact request " + alert.reference() + " needs a first contact";
+		String due = due(alert.firstContactDueAt(), zone);
 		String body = "A contact request is waiting for its first contact.\n\n" + "Reference: " + alert.reference()
-				+ "\n" + "Urgency: " + alert.urgency() + "\n" + "Center: " + center + "\n" + "First contact due: "
-				+ due(alert.firstContactDueAt(), zone) + "\n\n" + "Acknowledge: " + link + "\n";
-		return new AlertMessage(to, subject, body);
+				+ "\n" + "Urgency: " + alert.urgency() + "\n" + "Center: " + center + "\n" + "First contact due: " + due
+				+ "\n\n" + "Acknowledge: " + link + "\n";
+		String shortText = "[" + alert.urgency() + "] " + alert.reference() + " (" + center + ") first contact due "
+				+ due + ". Ack: " + link;
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("reference", alert.reference());
+		fields.put("urgency", alert.urgency());
+		fields.put("center", center);
+		fields.put("firstContactDueAt",
+				(alert.firstContactDueAt() != null) ? alert.firstContactDueAt().toString() : "");
+		fields.put("acknowledgeUrl", link.toString());
+		return new AlertMessage(to, subject, body, shortText, fields);
 	}
 
 	private static String due(Instant due, ZoneId zone) {

@@ -1,4 +1,6 @@
 /**
- * Paging: claims due alerts, e-mails the person on call and records the outcome.
+ * Paging: runs escalation policies on claimed alerts, delivers pages through e-mail, SMS
+ * and webhook channels with timeouts, retries, circuit breakers and rate limits, and
+ * warns supervisors of coverage gaps.
  */
 package org.treatmentnetwork.notification.delivery;

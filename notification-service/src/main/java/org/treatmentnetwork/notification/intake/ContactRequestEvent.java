@@ -21,7 +21,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ContactRequestEvent(String eventId, String type, Instant occurredAt, String requestId, String reference,
-		String urgency, String source, String centerId, String status, Instant firstContactDueAt) {
+		String urgency, String source, String centerId, String status, Instant firstContactDueAt, String duplicateOf) {
+
+	ContactRequestEvent(String eventId, String type, Instant occurredAt, String requestId, String reference,
+			String urgency, String source, String centerId, String status, Instant firstContactDueAt) {
+		this(eventId, type, occurredAt, requestId, reference, urgency, source, centerId, status, firstContactDueAt,
+				null);
+	}
 
 	static final String RECEIVED = "ContactRequestReceived";
 

@@ -12,8 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What each event means for alerts. A received request opens its alert; a request that
- * reached {@code CONTACTED} or a later status resolves it. Both are idempotent, so
- * duplicates are harmless. Event types this version does not know are skipped.
+ * reached {@code CONTACTED} or a later status resolves it. A request that intake marked
+ * as a duplicate ({@code duplicateOf}) is attached to the earlier request's open alert
+ * instead of paging again; if that alert is resolved or unknown, it pages on its own.
+ * Both are idempotent, so duplicates are harmless. Event types this version does not know
+ * are skipped.
  */
 @Component
 class ContactRequestEventHandler {
@@ -32,10 +35,11 @@ class ContactRequestEventHandler {
 	Mono<Void> handle(ContactRequestEvent event) {
 		return switch (event.type()) {
 			case ContactRequestEvent.RECEIVED ->
-				this.alerts
-					.open(new NewAlert(event.requestId(), event.eventId(), event.reference(), event.urgency(),
-							event.source(), event.centerId(), event.firstContactDueAt()))
-					.then();
+				attachToOriginal(event).flatMap(
+						(attached) -> attached ? Mono.empty()
+								: this.alerts.open(new NewAlert(event.requestId(), event.eventId(), event.reference(),
+										event.urgency(), event.source(), event.centerId(), event.firstContactDueAt()))
+									.then());
 			case ContactRequestEvent.STATUS_CHANGED -> RESOLVING_STATUSES.contains(event.status())
 					? this.alerts.resolveForRequest(event.requestId(), event.status()).then() : Mono.empty();
 			default -> {
@@ -43,6 +47,14 @@ class ContactRequestEventHandler {
 				yield Mono.empty();
 			}
 		};
+	}
+
+	private Mono<Boolean> attachToOriginal(ContactRequestEvent event) {
+		if (event.duplicateOf() == null || event.duplicateOf().isBlank()
+				|| event.duplicateOf().equals(event.requestId())) {
+			return Mono.just(false);
+		}
+		return this.alerts.attachDuplicate(event.duplicateOf(), event.requestId(), event.reference());
 	}
 
 }

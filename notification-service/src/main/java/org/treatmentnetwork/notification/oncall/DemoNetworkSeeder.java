@@ -16,9 +16,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Seeds a clearly fictional demo network so that a fresh installation pages someone: the
- * network-wide team {@code network} with a daily rotation of three staff (handoff 08:00,
- * America/New_York) and a supervisor. Every field is set only on insert, so edits made
- * later survive restarts.
+ * network-wide team {@code network} and one team for each of two fictional demo centers
+ * ({@code demo-center-harbor}, {@code demo-center-ridge}), each with a rotation, a
+ * supervisor and an escalation policy. Every field is set only on insert, so edits made
+ * later survive restarts; a team stored before escalation policies existed gets the demo
+ * policy once.
  */
 @Component
 @ConditionalOnBooleanProperty("notification.on-call.seed-demo-network")
@@ -26,16 +28,41 @@ class DemoNetworkSeeder implements StoreInitializer {
 
 	static final String TEAM = "network";
 
-	static final List<StaffDocument> STAFF = List.of(
-			new StaffDocument("avery-example", "Avery Example", "avery.example@staff.treatment-network.test"),
-			new StaffDocument("jordan-example", "Jordan Example", "jordan.example@staff.treatment-network.test"),
-			new StaffDocument("riley-example", "Riley Example", "riley.example@staff.treatment-network.test"),
-			new StaffDocument("morgan-example", "Morgan Example", "morgan.example@staff.treatment-network.test"));
+	private static final ContactMethod.Kind EMAIL = ContactMethod.Kind.EMAIL;
 
-	static final TeamDocument NETWORK_TEAM = new TeamDocument(
-			TEAM, "Network on-call (demo)", null, new TeamDocument.StoredRotation("2026-01-05", "08:00",
-					"America/New_York", 1, List.of("avery-example", "jordan-example", "riley-example")),
-			List.of(), "morgan-example");
+	private static final ContactMethod.Kind SMS = ContactMethod.Kind.SMS;
+
+	static final List<StaffDocument> STAFF = List.of(staff("avery-example", "Avery Example", "avery.example", "0101"),
+			staff("jordan-example", "Jordan Example", "jordan.example", "0102"),
+			staff("riley-example", "Riley Example", "riley.example", "0103"),
+			staff("morgan-example", "Morgan Example", "morgan.example", "0104"),
+			staff("casey-example", "Casey Example", "casey.example", "0105"),
+			staff("drew-example", "Drew Example", "drew.example", "0106"),
+			staff("skyler-example", "Skyler Example", "skyler.example", "0107"),
+			staff("taylor-example", "Taylor Example", "taylor.example", "0108"),
+			staff("quinn-example", "Quinn Example", "quinn.example", "0109"));
+
+	static final TeamDocument NETWORK_TEAM = new TeamDocument(TEAM, "Network on-call (demo)", null,
+			new TeamDocument.StoredRotation("2026-01-05", "08:00", "America/New_York", 1,
+					List.of("avery-example", "jordan-example", "riley-example")),
+			List.of(), "morgan-example",
+			new TeamDocument.StoredPolicy(List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10)), 2));
+
+	static final TeamDocument HARBOR_TEAM = new TeamDocument("center-demo-harbor", "Harbor center on-call (demo)",
+			"demo-center-harbor",
+			new TeamDocument.StoredRotation("2026-01-05", "09:00", "America/Chicago", 7,
+					List.of("casey-example", "drew-example")),
+			List.of(), "quinn-example", new TeamDocument.StoredPolicy(
+					List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10), step("SCHEDULE", TEAM, 10)), 1));
+
+	static final TeamDocument RIDGE_TEAM = new TeamDocument("center-demo-ridge", "Ridge center on-call (demo)",
+			"demo-center-ridge",
+			new TeamDocument.StoredRotation("2026-01-05", "07:00", "America/Denver", 1,
+					List.of("skyler-example", "taylor-example")),
+			List.of(), "quinn-example", new TeamDocument.StoredPolicy(
+					List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10), step("SCHEDULE", TEAM, 10)), 1));
+
+	static final List<TeamDocument> TEAMS = List.of(NETWORK_TEAM, HARBOR_TEAM, RIDGE_TEAM);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -47,16 +74,35 @@ class DemoNetworkSeeder implements StoreInitializer {
 	public Mono<Void> initialize() {
 		Flux<?> staff = Flux.fromIterable(STAFF)
 			.concatMap((member) -> this.mongo.upsert(query(where("_id").is(member.id())),
-					new Update().setOnInsert("displayName", member.displayName()).setOnInsert("email", member.email()),
+					new Update().setOnInsert("displayName", member.displayName())
+						.setOnInsert("email", member.email())
+						.setOnInsert("contactMethods", member.contactMethods()),
 					StaffDocument.class));
-		Mono<?> team = this.mongo.upsert(query(where("_id").is(TEAM)),
-				new Update().setOnInsert("name", NETWORK_TEAM.name())
-					.setOnInsert("centerId", null)
-					.setOnInsert("rotation", NETWORK_TEAM.rotation())
-					.setOnInsert("overrides", List.of())
-					.setOnInsert("supervisorId", NETWORK_TEAM.supervisorId()),
-				TeamDocument.class);
-		return staff.then(team).then();
+		Flux<?> teams = Flux.fromIterable(TEAMS)
+			.concatMap((team) -> this.mongo
+				.upsert(query(where("_id").is(team.id())),
+						new Update().setOnInsert("name", team.name())
+							.setOnInsert("centerId", team.centerId())
+							.setOnInsert("rotation", team.rotation())
+							.setOnInsert("overrides", List.of())
+							.setOnInsert("supervisorId", team.supervisorId())
+							.setOnInsert("escalation", team.escalation()),
+						TeamDocument.class)
+				.then(this.mongo.updateFirst(query(where("_id").is(team.id()).and("escalation").exists(false)),
+						new Update().set("escalation", team.escalation()), TeamDocument.class)));
+		return staff.thenMany(teams).then();
+	}
+
+	private static StaffDocument staff(String id, String name, String mailbox, String line) {
+		String email = mailbox + "@staff.treatment-network.test";
+		// E-mail first for every alert; a fictional 555-01xx number for crisis alerts if
+		// e-mail fails.
+		return new StaffDocument(id, name, email, List.of(new ContactMethod(EMAIL, email, null),
+				new ContactMethod(SMS, "+1202555" + line, List.of("CRISIS"))));
+	}
+
+	private static TeamDocument.StoredStep step(String target, String teamId, int minutes) {
+		return new TeamDocument.StoredStep(target, teamId, null, minutes);
 	}
 
 }

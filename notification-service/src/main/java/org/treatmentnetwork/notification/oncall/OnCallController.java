@@ -2,16 +2,23 @@ package org.treatmentnetwork.notification.oncall;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.treatmentnetwork.notification.problems.NotFoundException;
 
 /**
- * Who is on call now.
+ * Who is on call now, and the teams' schedules (rotation, overrides, escalation policy).
  */
 @RestController
 @RequestMapping("/api/on-call")
@@ -19,50 +26,77 @@ class OnCallController {
 
 	private final OnCallDirectory directory;
 
+	private final Schedules schedules;
+
+	private final OnCallProperties properties;
+
 	private final Clock clock;
 
-	OnCallController(OnCallDirectory directory, Clock clock) {
+	OnCallController(OnCallDirectory directory, Schedules schedules, OnCallProperties properties, Clock clock) {
 		this.directory = directory;
+		this.schedules = schedules;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
 	@GetMapping("/now")
 	Flux<TeamOnCallResponse> now() {
-		return this.directory.everyTeam(this.clock.instant()).map(TeamOnCallResponse::from);
+		String defaultTeam = this.properties.defaultTeam();
+		return this.directory.everyTeam(this.clock.instant())
+			.map(TeamOnCallResponse::from)
+			.sort(Comparator.comparing((TeamOnCallResponse team) -> !team.team().equals(defaultTeam))
+				.thenComparing(TeamOnCallResponse::team));
+	}
+
+	@GetMapping("/schedules/{team}")
+	Mono<ScheduleResponse> schedule(@PathVariable String team) {
+		return this.directory.team(team)
+			.map(ScheduleResponse::from)
+			.switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such team.")));
+	}
+
+	@PutMapping("/schedules/{team}")
+	Mono<ScheduleResponse> replaceSchedule(@PathVariable String team, @RequestBody ScheduleRequest request) {
+		return this.schedules.replace(team, request).map(ScheduleResponse::from);
 	}
 
 	/**
-	 * One team and who is on call for each escalation step (today only step 1, the
-	 * rotation).
+	 * One team and who is on call for each escalation step.
 	 *
 	 * @param team the team key
 	 * @param name the team's display name
 	 * @param centerId the center it covers, {@code null} for network-wide
-	 * @param steps who is on call per step
+	 * @param steps who each step pages now, in step order
 	 */
 	record TeamOnCallResponse(String team, String name, String centerId, List<StepResponse> steps) {
 
 		static TeamOnCallResponse from(OnCallDirectory.TeamOnCall onCall) {
-			OnCallPerson person = onCall.stepOne();
-			List<StepResponse> steps = (person != null)
-					? List
-						.of(new StepResponse(1, person.staffId(), person.displayName(), person.since(), person.until()))
-					: List.of();
+			List<StepResponse> steps = new ArrayList<>();
+			for (OnCallDirectory.StepOnCall step : onCall.steps()) {
+				for (OnCallPerson person : step.people()) {
+					steps.add(new StepResponse(step.step(), step.definition().target().name(), person.teamId(),
+							person.staffId(), person.displayName(), person.since(), person.until()));
+				}
+			}
 			return new TeamOnCallResponse(onCall.team().id(), onCall.team().name(), onCall.team().centerId(), steps);
 		}
 
 	}
 
 	/**
-	 * The person on call for one step.
+	 * A person paged at one step.
 	 *
 	 * @param step the escalation step, starting at 1
+	 * @param target {@code SCHEDULE}, {@code PERSON} or {@code SUPERVISOR}
+	 * @param fromTeam the team on whose behalf they are paged (another team for a step
+	 * that pages that team's schedule)
 	 * @param staffId the staff id
 	 * @param name the display name
-	 * @param since start of the shift
-	 * @param until end of the shift
+	 * @param since start of the shift ({@code SCHEDULE} only)
+	 * @param until end of the shift ({@code SCHEDULE} only)
 	 */
-	record StepResponse(int step, String staffId, String name, Instant since, Instant until) {
+	record StepResponse(int step, String target, String fromTeam, String staffId, String name, Instant since,
+			Instant until) {
 
 	}
 

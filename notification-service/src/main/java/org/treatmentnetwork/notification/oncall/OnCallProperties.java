@@ -13,6 +13,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("notification.on-call")
-record OnCallProperties(@NotBlank String defaultTeam, boolean seedDemoNetwork) {
+public record OnCallProperties(@NotBlank String defaultTeam, boolean seedDemoNetwork) {
 
 }

@@ -1,5 +1,6 @@
 package org.treatmentnetwork.notification.oncall;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -7,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -21,13 +23,37 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param rotation the step-1 rotation
  * @param overrides cover that replaces the rotation for a while
  * @param supervisorId the supervisor responsible for the team
+ * @param escalation the team's escalation policy; {@code null} for the default (page the
+ * rotation only)
  */
 @Document("teams")
 record TeamDocument(@Id String id, String name, String centerId, StoredRotation rotation,
-		List<StoredOverride> overrides, String supervisorId) {
+		List<StoredOverride> overrides, String supervisorId, StoredPolicy escalation) {
 
+	/** The policy of a team that has none stored: its rotation, every 15 minutes. */
+	static final StoredPolicy DEFAULT_POLICY = new StoredPolicy(
+			List.of(new StoredStep(EscalationTarget.SCHEDULE.name(), null, null, 15)), 2);
+
+	@PersistenceCreator
 	TeamDocument {
 		overrides = (overrides != null) ? List.copyOf(overrides) : List.of();
+	}
+
+	TeamDocument(String id, String name, String centerId, StoredRotation rotation, List<StoredOverride> overrides,
+			String supervisorId) {
+		this(id, name, centerId, rotation, overrides, supervisorId, null);
+	}
+
+	EscalationPlan toPlan() {
+		StoredPolicy policy = (this.escalation != null && this.escalation.steps() != null
+				&& !this.escalation.steps().isEmpty()) ? this.escalation : DEFAULT_POLICY;
+		return new EscalationPlan(this.id,
+				policy.steps()
+					.stream()
+					.map((step) -> new EscalationStep(EscalationTarget.valueOf(step.target()), step.teamId(),
+							step.staffId(), Duration.ofMinutes(step.escalateAfterMinutes())))
+					.toList(),
+				policy.repeat());
 	}
 
 	Rotation toRotation() {
@@ -66,6 +92,29 @@ record TeamDocument(@Id String id, String name, String centerId, StoredRotation 
 	 * @param staffId who covers
 	 */
 	record StoredOverride(Instant from, Instant until, String staffId) {
+
+	}
+
+	/**
+	 * An escalation policy as stored.
+	 *
+	 * @param steps the steps in order
+	 * @param repeat how many more times the policy runs after the first pass
+	 */
+	record StoredPolicy(List<StoredStep> steps, int repeat) {
+
+	}
+
+	/**
+	 * An escalation step as stored.
+	 *
+	 * @param target {@link EscalationTarget} name
+	 * @param teamId the team whose rotation is paged ({@code SCHEDULE}), {@code null} for
+	 * this team
+	 * @param staffId the person paged ({@code PERSON})
+	 * @param escalateAfterMinutes minutes to wait before the next step ({@code ROUTINE})
+	 */
+	record StoredStep(String target, String teamId, String staffId, int escalateAfterMinutes) {
 
 	}
 

@@ -41,6 +41,8 @@ public class SecurityConfiguration {
 				// authenticated acknowledgement without a token.
 				.pathMatchers(HttpMethod.POST, "/api/alerts/*/acknowledge")
 				.hasAnyRole(STAFF_ROLES)
+				.pathMatchers(HttpMethod.PUT, "/api/on-call/schedules/**")
+				.hasRole("SUPERVISOR")
 				.pathMatchers(HttpMethod.GET, "/api/alerts/ack/*")
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/alerts/ack/*")

@@ -2,6 +2,8 @@ package org.treatmentnetwork.notification.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -86,8 +88,10 @@ class AlertsTests {
 		AlertDocument claimed = this.alerts.claimNextDue("instance-a", LEASE).block();
 
 		StepVerifier
-			.create(this.alerts.recordNotified(claimed.id(), "instance-a", "avery-example", TimelineChannel.EMAIL,
-					"Paged"))
+			.create(this.alerts.recordStep(claimed.id(), "instance-a",
+					List.of(new TimelineEntry(this.clock.instant(), TimelineType.NOTIFIED, "avery-example",
+							TimelineChannel.EMAIL, "Paged")),
+					new StepOutcome(1, 0, null, true, false, false)))
 			.verifyComplete();
 
 		this.clock.advance(Duration.ofHours(1));
@@ -106,8 +110,10 @@ class AlertsTests {
 		AlertDocument claimed = this.alerts.claimNextDue("instance-a", LEASE).block();
 		Instant retryAt = this.clock.instant().plusSeconds(5);
 
-		StepVerifier.create(this.alerts.recordDeliveryFailed(claimed.id(), "instance-a", "avery-example",
-				TimelineChannel.EMAIL, "E-mail delivery failed", retryAt))
+		StepVerifier.create(this.alerts.recordStep(claimed.id(), "instance-a",
+				List.of(new TimelineEntry(this.clock.instant(), TimelineType.DELIVERY_FAILED, "avery-example",
+						TimelineChannel.EMAIL, "E-mail delivery failed")),
+				new StepOutcome(1, 0, retryAt, false, false, false)))
 			.verifyComplete();
 
 		StepVerifier.create(this.alerts.claimNextDue("instance-a", LEASE)).verifyComplete();
@@ -128,7 +134,9 @@ class AlertsTests {
 			.assertNext((acknowledged) -> {
 				assertThat(acknowledged.state()).isEqualTo(AlertState.ACKNOWLEDGED);
 				assertThat(acknowledged.acknowledgedBy()).isEqualTo("jordan-example");
-				assertThat(acknowledged.nextActionAt()).isNull();
+				// The first contact is overdue already: the acknowledgement holds for the
+				// grace period, then the acknowledger is reminded.
+				assertThat(acknowledged.nextActionAt()).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(10)));
 			})
 			.verifyComplete();
 		StepVerifier.create(this.alerts.acknowledge(id, "riley-example", TimelineChannel.API)).assertNext((again) -> {
@@ -158,6 +166,33 @@ class AlertsTests {
 		StepVerifier.create(this.alerts.findById(id))
 			.assertNext((resolved) -> assertThat(resolved.timeline()).extracting(TimelineEntry::type)
 				.containsExactly(TimelineType.CREATED, TimelineType.RESOLVED))
+			.verifyComplete();
+	}
+
+	@Test
+	void aDuplicateAttachesToTheOpenAlertOnceAndItsContactResolvesIt() {
+		NewAlert original = newAlert();
+		this.alerts.open(original).block();
+		String duplicate = UUID.randomUUID().toString();
+
+		StepVerifier.create(this.alerts.attachDuplicate(original.requestId(), duplicate, "TN-DUP1"))
+			.expectNext(true)
+			.verifyComplete();
+		StepVerifier.create(this.alerts.attachDuplicate(original.requestId(), duplicate, "TN-DUP1"))
+			.expectNext(true)
+			.verifyComplete();
+		StepVerifier.create(this.alerts.search(null, original.reference(), 10)).assertNext((alert) -> {
+			assertThat(alert.linkedRequestIds()).containsExactly(duplicate);
+			assertThat(alert.timeline()).filteredOn((entry) -> entry.type() == TimelineType.DUPLICATE_LINKED)
+				.hasSize(1);
+		}).verifyComplete();
+
+		StepVerifier.create(this.alerts.resolveForRequest(duplicate, "CONTACTED")).expectNext(true).verifyComplete();
+		StepVerifier.create(this.alerts.attachDuplicate(original.requestId(), UUID.randomUUID().toString(), "TN-DUP2"))
+			.expectNext(false)
+			.verifyComplete();
+		StepVerifier.create(this.alerts.attachDuplicate("no-such-request", UUID.randomUUID().toString(), "TN-DUP3"))
+			.expectNext(false)
 			.verifyComplete();
 	}
 
@@ -192,6 +227,11 @@ class AlertsTests {
 		@Primary
 		MutableClock mutableClock() {
 			return new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+		}
+
+		@Bean
+		EscalationProperties escalationProperties() {
+			return new EscalationProperties(Map.of("CRISIS", 1.0), Map.of(), Duration.ofMinutes(10));
 		}
 
 	}

@@ -51,6 +51,19 @@ class AlertMessageComposerTests {
 			.doesNotContain("WEB");
 	}
 
+	@Test
+	void shortTextAndWebhookFieldsCarryTheSameOperationalFieldsOnly() {
+		AlertMessage message = composer.compose(alert("center-7", Instant.parse("2026-11-24T22:15:00Z")), null,
+				ZoneId.of("America/New_York"), LINK);
+
+		assertThat(message.shortText()).isEqualTo(
+				"[CRISIS] TN-4K7Q2 (center-7) first contact due 2026-11-24 17:15 EST (2026-11-24T22:15:00Z). Ack: "
+						+ LINK);
+		assertThat(message.fields()).containsOnlyKeys("reference", "urgency", "center", "firstContactDueAt",
+				"acknowledgeUrl");
+		assertThat(message.shortText() + message.fields()).doesNotContain("request-123", "event-9", "WEB");
+	}
+
 	private static AlertDocument alert(String centerId, Instant due) {
 		return new AlertDocument("alert-1", "request-123", "event-9", "TN-4K7Q2", "CRISIS", "WEB", centerId, due,
 				AlertState.TRIGGERED, Instant.parse("2026-11-24T22:00:00Z"), null, null, null, List.of(), 1,

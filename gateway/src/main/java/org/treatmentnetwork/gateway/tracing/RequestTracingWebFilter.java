@@ -1,0 +1,145 @@
+package org.treatmentnetwork.gateway.tracing;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Gives every request a W3C trace context and a request id, before anything else runs.
+ * <ul>
+ * <li>A valid incoming {@code traceparent} keeps its trace id and flags; otherwise a new
+ * trace id is created. The gateway forwards a {@code traceparent} with its own span id,
+ * so the services (and the intake service's Kafka headers) carry the same trace id.</li>
+ * <li>The request id is the trace id. It is sent to the services as {@code X-Request-Id}
+ * (replacing whatever a client sent) and returned to the client in {@code X-Request-Id},
+ * so a caller can quote it.</li>
+ * <li>One access-log line per request (logger
+ * {@code org.treatmentnetwork.gateway.access}): method, path without query string,
+ * status, duration and request id. No query strings, bodies, headers, tokens or client
+ * addresses; the secret part of one-click alert links is masked.</li>
+ * </ul>
+ */
+@Component
+public class RequestTracingWebFilter implements WebFilter, Ordered {
+
+	/** W3C trace context header. */
+	public static final String TRACEPARENT = "traceparent";
+
+	/** The request id header, to the services and back to the client. */
+	public static final String REQUEST_ID = "X-Request-Id";
+
+	/** Exchange attribute holding the request id. */
+	public static final String REQUEST_ID_ATTRIBUTE = RequestTracingWebFilter.class.getName() + ".requestId";
+
+	private static final Log accessLog = LogFactory.getLog("org.treatmentnetwork.gateway.access");
+
+	private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
+
+	private static final String ZERO_TRACE_ID = "0".repeat(32);
+
+	private static final String ZERO_SPAN_ID = "0".repeat(16);
+
+	private static final Pattern ACK_LINK = Pattern.compile("^(/api/alerts/ack/)[^/]+");
+
+	private static final int MAX_LOGGED_PATH = 200;
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final Random random = new SecureRandom();
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		long start = System.nanoTime();
+		ServerHttpRequest request = exchange.getRequest();
+		TraceContext incoming = TraceContext.parse(request.getHeaders().getFirst(TRACEPARENT));
+		String traceId = (incoming != null) ? incoming.traceId() : randomHex(16, ZERO_TRACE_ID);
+		String flags = (incoming != null) ? incoming.flags() : "00";
+		String traceparent = "00-" + traceId + "-" + randomHex(8, ZERO_SPAN_ID) + "-" + flags;
+		exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, traceId);
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(REQUEST_ID, traceId);
+			return Mono.empty();
+		});
+		ServerWebExchange traced = exchange.mutate().request((builder) -> builder.headers((headers) -> {
+			headers.set(TRACEPARENT, traceparent);
+			headers.set(REQUEST_ID, traceId);
+		})).build();
+		return chain.filter(traced).doFinally((signal) -> log(exchange, traceId, start, signal));
+	}
+
+	private void log(ServerWebExchange exchange, String requestId, long start, SignalType signal) {
+		// probes and scrapes on the management port would drown the log
+		if (!accessLog.isInfoEnabled()
+				|| WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management")) {
+			return;
+		}
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		String outcome = (signal == SignalType.CANCEL) ? "cancelled"
+				: String.valueOf((status != null) ? status.value() : 200);
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		accessLog.info(exchange.getRequest().getMethod().name() + " " + loggedPath(exchange.getRequest()) + " "
+				+ outcome + " " + millis + "ms request_id=" + requestId);
+	}
+
+	/**
+	 * The path as logged: no query string, one-click link tokens masked, length capped.
+	 * @param request the request
+	 * @return the path to log
+	 */
+	public static String loggedPath(ServerHttpRequest request) {
+		String path = request.getPath().value();
+		Matcher ack = ACK_LINK.matcher(path);
+		if (ack.find()) {
+			path = ack.group(1) + "{token}" + path.substring(ack.end());
+		}
+		return (path.length() > MAX_LOGGED_PATH) ? path.substring(0, MAX_LOGGED_PATH) + "..." : path;
+	}
+
+	private String randomHex(int bytes, String invalid) {
+		byte[] value = new byte[bytes];
+		String hex;
+		do {
+			this.random.nextBytes(value);
+			hex = HEX.formatHex(value);
+		}
+		while (hex.equals(invalid));
+		return hex;
+	}
+
+	private record TraceContext(String traceId, String parentId, String flags) {
+
+		static TraceContext parse(String header) {
+			if (header == null) {
+				return null;
+			}
+			Matcher matcher = TRACEPARENT_FORMAT.matcher(header.trim());
+			if (!matcher.matches() || ZERO_TRACE_ID.equals(matcher.group(1)) || ZERO_SPAN_ID.equals(matcher.group(2))) {
+				return null;
+			}
+			return new TraceContext(matcher.group(1), matcher.group(2), matcher.group(3));
+		}
+
+	}
+
+}

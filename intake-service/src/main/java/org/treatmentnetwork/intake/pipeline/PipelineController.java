@@ -1,0 +1,93 @@
+package org.treatmentnetwork.intake.pipeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.Validator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.treatmentnetwork.intake.problems.InvalidField;
+import org.treatmentnetwork.intake.problems.InvalidFieldsException;
+import org.treatmentnetwork.intake.requests.RequestStatus;
+
+/**
+ * The call center's queue and its work on requests. Reading the queue needs
+ * {@code INTAKE_AGENT} or {@code SUPERVISOR}; claims, status moves and notes need
+ * {@code INTAKE_AGENT} (supervisors read only).
+ */
+@RestController
+class PipelineController {
+
+	private static final String REQUEST = "/api/intake/contact-requests/{id}";
+
+	private final PipelineService service;
+
+	private final Validator validator;
+
+	PipelineController(PipelineService service, Validator validator) {
+		this.service = service;
+		this.validator = validator;
+	}
+
+	@GetMapping("/api/intake/queue")
+	Flux<QueueItem> queue(Authentication authentication) {
+		return this.service.queue(authentication.getName());
+	}
+
+	@PostMapping(REQUEST + "/claim")
+	Mono<QueueItem> claim(@PathVariable String id, Authentication authentication) {
+		return this.service.claim(id, authentication.getName());
+	}
+
+	@PostMapping(path = REQUEST + "/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<QueueItem> changeStatus(@PathVariable String id, @RequestBody StatusChangeForm form,
+			Authentication authentication) {
+		return Mono.fromCallable(() -> {
+			List<InvalidField> errors = violations(form);
+			String note = trimToNull(form.note());
+			if (errors.isEmpty() && RequestStatus.valueOf(form.status()).needsReason() && note == null) {
+				errors.add(new InvalidField("note", "a reason is required for " + form.status()));
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidFieldsException(errors);
+			}
+			return RequestStatus.valueOf(form.status());
+		})
+			.flatMap((target) -> this.service.changeStatus(id, authentication.getName(), target,
+					trimToNull(form.note())));
+	}
+
+	@PostMapping(path = REQUEST + "/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<QueueItem> addNote(@PathVariable String id, @RequestBody NoteForm form, Authentication authentication) {
+		return Mono.fromCallable(() -> {
+			List<InvalidField> errors = violations(form);
+			if (!errors.isEmpty()) {
+				throw new InvalidFieldsException(errors);
+			}
+			return form.text().strip();
+		}).flatMap((text) -> this.service.addNote(id, authentication.getName(), text));
+	}
+
+	private List<InvalidField> violations(Object form) {
+		List<InvalidField> errors = new ArrayList<>();
+		this.validator.validate(form)
+			.forEach((violation) -> errors
+				.add(new InvalidField(violation.getPropertyPath().toString(), violation.getMessage())));
+		errors.sort(Comparator.comparing(InvalidField::field));
+		return errors;
+	}
+
+	private static String trimToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,212 @@
+package org.treatmentnetwork.intake.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.treatmentnetwork.intake.audit.AuditLog;
+import org.treatmentnetwork.intake.outbox.ContactRequestEvent;
+import org.treatmentnetwork.intake.outbox.OutboxTrigger;
+import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
+import org.treatmentnetwork.intake.problems.ConflictException;
+import org.treatmentnetwork.intake.problems.NotFoundException;
+import org.treatmentnetwork.intake.requests.RequestStatus;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The call center's work on requests. Every change is one conditional single-document
+ * update, so two agents (or two instances) never both succeed: a claim only takes a
+ * request nobody holds, and a status move only applies to the status it was decided from.
+ * A status move appends its {@code ContactRequestStatusChanged} event to the document's
+ * outbox in the same update.
+ */
+@Service
+class PipelineService {
+
+	private static final Logger log = LoggerFactory.getLogger(PipelineService.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final PersonalDataCipher cipher;
+
+	private final OutboxTrigger outbox;
+
+	private final AuditLog audit;
+
+	private final PipelineMetrics metrics;
+
+	private final PipelineProperties properties;
+
+	private final Clock clock;
+
+	PipelineService(ReactiveMongoTemplate mongo, PersonalDataCipher cipher, OutboxTrigger outbox, AuditLog audit,
+			PipelineMetrics metrics, PipelineProperties properties, Clock clock) {
+		this.mongo = mongo;
+		this.cipher = cipher;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Requests awaiting contact, most urgent first, then oldest first. Urgency names sort
+	 * alphabetically in urgency order ({@code CRISIS < HIGH < ROUTINE}).
+	 */
+	Flux<QueueItem> queue(String staffSub) {
+		Query query = new Query(where("status").in(names(RequestStatus.AWAITING_CONTACT)))
+			.with(Sort.by(Sort.Order.asc("urgency"), Sort.Order.asc("receivedAt")))
+			.limit(this.properties.queueLimit());
+		query.fields().include(PipelineRequest.FIELDS);
+		return this.audit.recordQueueRead(staffSub)
+			.thenMany(this.mongo.find(query, PipelineRequest.class, PipelineRequest.COLLECTION))
+			.map((request) -> QueueItem.of(request, this.clock.instant()));
+	}
+
+	/**
+	 * Assigns a request to an agent: {@code 409} if another agent holds it or it is
+	 * finished; claiming one's own request again changes nothing.
+	 */
+	Mono<QueueItem> claim(String id, String agent) {
+		return Mono.defer(() -> {
+			Instant now = now();
+			Query free = new Query(
+					where("_id").is(id).and("claimedBy").is(null).and("status").nin(names(RequestStatus.FINAL)));
+			Update claim = new Update().set("claimedBy", agent)
+				.set("claimedAt", now)
+				.push("history", history("CLAIMED", now, null, agent, null, id));
+			return this.mongo.updateFirst(free, claim, PipelineRequest.COLLECTION)
+				.flatMap((result) -> find(id).flatMap((request) -> {
+					if (result.getModifiedCount() > 0 || agent.equals(request.claimedBy())) {
+						return Mono.just(QueueItem.of(request, now));
+					}
+					if (request.status().isFinal()) {
+						return Mono.error(new ConflictException("This request is " + request.status() + "."));
+					}
+					return Mono.error(heldByAnother(request));
+				}));
+		});
+	}
+
+	/**
+	 * Moves a request to another status, claiming it for the agent if nobody held it.
+	 */
+	Mono<QueueItem> changeStatus(String id, String agent, RequestStatus target, String note) {
+		return find(id).flatMap((request) -> {
+			if (request.claimedBy() != null && !request.claimedBy().equals(agent)) {
+				return Mono.error(heldByAnother(request));
+			}
+			if (!request.status().canMoveTo(target)) {
+				return Mono.error(new ConflictException(
+						"A request cannot move from " + request.status() + " to " + target + "."));
+			}
+			Instant now = now();
+			ContactRequestEvent event = ContactRequestEvent.statusChanged(id, request.reference(),
+					request.urgency().name(), request.source(), request.centerId(), target.name(), now,
+					request.firstContactDueAt(), request.duplicateOf());
+			Criteria sameState = where("_id").is(id).and("status").is(request.status().name());
+			sameState = (request.claimedBy() != null) ? sameState.and("claimedBy").is(request.claimedBy())
+					: sameState.and("claimedBy").is(null);
+			Update update = new Update().set("status", target.name())
+				.push("history", history("STATUS_CHANGED", now, target, agent, note, id))
+				.push("pendingEvents", event.toBson())
+				.set("outboxPending", true);
+			if (request.claimedBy() == null) {
+				update.set("claimedBy", agent).set("claimedAt", now);
+			}
+			boolean firstAttempt = target == RequestStatus.CONTACT_ATTEMPTED && request.firstContactAttemptAt() == null;
+			if (firstAttempt) {
+				update.set("firstContactAttemptAt", now);
+			}
+			if (target == RequestStatus.CONTACTED) {
+				update.set("contactedAt", now);
+			}
+			if (target.isFinal()) {
+				update.set("closedAt", now);
+			}
+			return this.mongo.updateFirst(new Query(sameState), update, PipelineRequest.COLLECTION)
+				.flatMap((result) -> {
+					if (result.getModifiedCount() == 0) {
+						return Mono.error(new ConflictException(
+								"The request was changed by someone else meanwhile. Reload it and try again."));
+					}
+					log.info("Contact request {} moved from {} to {} by {}", id, request.status(), target, agent);
+					if (firstAttempt) {
+						this.metrics.firstContactAttempt(request, now);
+					}
+					if (target == RequestStatus.CONTACTED) {
+						this.metrics.contacted(request, now);
+					}
+					this.outbox.trigger();
+					return find(id).map((updated) -> QueueItem.of(updated, now));
+				});
+		});
+	}
+
+	/**
+	 * Appends a note to a request's history.
+	 */
+	Mono<QueueItem> addNote(String id, String agent, String text) {
+		return Mono.defer(() -> {
+			Instant now = now();
+			return this.mongo
+				.updateFirst(new Query(where("_id").is(id)),
+						new Update().push("history", history("NOTE", now, null, agent, text, id)),
+						PipelineRequest.COLLECTION)
+				.flatMap((result) -> (result.getMatchedCount() == 0) ? Mono.error(notFound())
+						: find(id).map((request) -> QueueItem.of(request, now)));
+		});
+	}
+
+	private Mono<PipelineRequest> find(String id) {
+		Query query = new Query(where("_id").is(id));
+		query.fields().include(PipelineRequest.FIELDS);
+		return this.mongo.findOne(query, PipelineRequest.class, PipelineRequest.COLLECTION)
+			.switchIfEmpty(Mono.error(PipelineService::notFound));
+	}
+
+	private Document history(String type, Instant at, RequestStatus status, String by, String note, String id) {
+		Document entry = new Document("type", type).append("at", Date.from(at));
+		if (status != null) {
+			entry.append("status", status.name());
+		}
+		entry.append("by", by);
+		if (note != null) {
+			entry.append("note", this.cipher.encrypt(note, id));
+		}
+		return entry;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static ConflictException heldByAnother(PipelineRequest request) {
+		return new ConflictException("This request is held by another agent (" + request.claimedBy() + ").");
+	}
+
+	private static NotFoundException notFound() {
+		return new NotFoundException("There is no contact request with this id.");
+	}
+
+	private static List<String> names(List<RequestStatus> statuses) {
+		return statuses.stream().map(Enum::name).toList();
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.treatmentnetwork.intake.support;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Test-only encryption keys: an old key that still decrypts, a current key, and a look-up
+ * key.
+ */
+public final class TestEncryption {
+
+	public static final String OLD_KEY = "test-old:wNRN1ULIrA2p1R0VnDfrUMExA/RPTyKDsGeYDI2Tz/A=";
+
+	public static final String CURRENT_KEY = "test-2026:ZtkgOFYHEaJB/Av9bOAXjR4tVnS/Oavk51Uw8S0t0Z4=";
+
+	public static final String LOOKUP_KEY = "kHkjYPSN54XrAk/IcWKeOD0QKyw0q1vhGFLabhgmnC0=";
+
+	private TestEncryption() {
+	}
+
+	public static void register(DynamicPropertyRegistry registry) {
+		registry.add("intake.encryption.keys", () -> OLD_KEY + "," + CURRENT_KEY);
+		registry.add("intake.encryption.current-key-id", () -> "test-2026");
+		registry.add("intake.encryption.lookup-key", () -> LOOKUP_KEY);
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.treatmentnetwork.notification.oncall;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A team's schedule as answered by {@code GET /api/on-call/schedules/{team}}: its
+ * rotation, overrides and escalation policy. Contact details are not part of it.
+ *
+ * @param team the team key
+ * @param name the display name
+ * @param centerId the center it covers, {@code null} for network-wide
+ * @param supervisorId the supervisor's staff id
+ * @param rotation the rotation
+ * @param overrides the overrides
+ * @param escalation the escalation policy
+ */
+record ScheduleResponse(String team, String name, String centerId, String supervisorId, RotationView rotation,
+		List<OverrideView> overrides, PolicyView escalation) {
+
+	static ScheduleResponse from(TeamDocument team) {
+		TeamDocument.StoredRotation stored = team.rotation();
+		RotationView rotation = new RotationView(Schedules.kindOf(stored.shiftDays()), stored.startDate(),
+				stored.handoffTime(), stored.zone(), stored.memberIds());
+		List<OverrideView> overrides = team.overrides()
+			.stream()
+			.map((override) -> new OverrideView(override.from(), override.until(), override.staffId()))
+			.toList();
+		EscalationPlan plan = team.toPlan();
+		PolicyView policy = new PolicyView(plan.steps()
+			.stream()
+			.map((step) -> new StepView(step.target().name(), step.teamId(), step.staffId(),
+					(int) step.escalateAfter().toMinutes()))
+			.toList(), plan.repeat());
+		return new ScheduleResponse(team.id(), team.name(), team.centerId(), team.supervisorId(), rotation, overrides,
+				policy);
+	}
+
+	/**
+	 * A rotation.
+	 *
+	 * @param kind {@code DAILY} or {@code WEEKLY} shifts
+	 * @param startDate local date of the first shift
+	 * @param handoffTime local time of the handoff ({@code HH:mm})
+	 * @param zone the time zone
+	 * @param members staff ids in order
+	 */
+	record RotationView(String kind, String startDate, String handoffTime, String zone, List<String> members) {
+
+	}
+
+	/**
+	 * An override.
+	 *
+	 * @param from start, inclusive
+	 * @param until end, exclusive
+	 * @param staffId who covers
+	 */
+	record OverrideView(Instant from, Instant until, String staffId) {
+
+	}
+
+	/**
+	 * An escalation policy.
+	 *
+	 * @param steps the steps in order
+	 * @param repeat how many more times the policy runs after the first pass
+	 */
+	record PolicyView(List<StepView> steps, int repeat) {
+
+	}
+
+	/**
+	 * An escalation step.
+	 *
+	 * @param target {@code SCHEDULE}, {@code PERSON} or {@code SUPERVISOR}
+	 * @param teamId for {@code SCHEDULE}, another team whose rotation is paged
+	 * @param staffId for {@code PERSON}, who is paged
+	 * @param escalateAfterMinutes minutes before the next step, for a {@code ROUTINE}
+	 * alert
+	 */
+	record StepView(String target, String teamId, String staffId, int escalateAfterMinutes) {
+
+	}
+
+}

@@ -1,0 +1,414 @@
+package org.treatmentnetwork.notification.delivery;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.treatmentnetwork.notification.acklinks.AckLinkTokens;
+import org.treatmentnetwork.notification.alerts.AlertDocument;
+import org.treatmentnetwork.notification.alerts.AlertState;
+import org.treatmentnetwork.notification.alerts.Alerts;
+import org.treatmentnetwork.notification.alerts.EscalationProperties;
+import org.treatmentnetwork.notification.alerts.NewAlert;
+import org.treatmentnetwork.notification.alerts.TimelineChannel;
+import org.treatmentnetwork.notification.alerts.TimelineEntry;
+import org.treatmentnetwork.notification.alerts.TimelineType;
+import org.treatmentnetwork.notification.oncall.ContactMethod;
+import org.treatmentnetwork.notification.oncall.OnCallDirectory;
+import org.treatmentnetwork.notification.oncall.OnCallProperties;
+import org.treatmentnetwork.notification.oncall.OnCallTestConfiguration;
+import org.treatmentnetwork.notification.store.StoreInitializer;
+import org.treatmentnetwork.notification.support.EmbeddedMongo;
+import org.treatmentnetwork.notification.support.MutableClock;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Escalation policies end to end against the embedded MongoDB server, with a clock the
+ * tests move by hand: the demo network's policy (step 1 the rotation, step 2 the
+ * supervisor after 10 minutes, repeated twice), urgency, acknowledgement,
+ * acknowledged-but-not-contacted reminders, channel fallback against a local HTTP server
+ * and two dispatchers racing on one database.
+ */
+@DataMongoTest(
+		properties = { "notification.on-call.default-team=network", "notification.on-call.seed-demo-network=true" })
+@Import({ Alerts.class, OnCallTestConfiguration.class, EscalationTests.Beans.class })
+class EscalationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Set<String> ROTATION = Set.of("avery-example", "jordan-example", "riley-example");
+
+	private static final String SUPERVISOR = "morgan-example";
+
+	@DynamicPropertySource
+	static void mongo(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("escalation-tests"));
+	}
+
+	@Autowired
+	private Alerts alerts;
+
+	@Autowired
+	private OnCallDirectory directory;
+
+	@Autowired
+	private List<StoreInitializer> seed;
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private EscalationProperties escalation;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
+
+	@Autowired
+	private OnCallProperties onCallProperties;
+
+	private final RecordingChannel email = new RecordingChannel();
+
+	private DisposableServer server;
+
+	@BeforeEach
+	void freshNetwork() {
+		this.mongo.remove(new Query(), AlertDocument.class).block(TIMEOUT);
+		this.mongo.remove(new Query(), "teams").block(TIMEOUT);
+		this.mongo.remove(new Query(), "staff").block(TIMEOUT);
+		this.mongo.remove(new Query(), CoverageWatch.COLLECTION).block(TIMEOUT);
+		this.seed.forEach((initializer) -> initializer.initialize().block(TIMEOUT));
+	}
+
+	@AfterEach
+	void stopServer() {
+		if (this.server != null) {
+			this.server.disposeNow();
+		}
+	}
+
+	@Test
+	void routineAlertEscalatesToTheSupervisorAfterTheDelayAndAcknowledgingStopsIt() {
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email));
+		String id = open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1)));
+
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(1).allSatisfy((staff) -> assertThat(ROTATION).contains(staff));
+		assertThat(types(id)).containsExactly(TimelineType.CREATED, TimelineType.NOTIFIED);
+
+		this.clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(1);
+
+		this.clock.advance(Duration.ofSeconds(1));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(2).last().isEqualTo(SUPERVISOR);
+		assertThat(types(id)).containsExactly(TimelineType.CREATED, TimelineType.NOTIFIED, TimelineType.ESCALATED,
+				TimelineType.NOTIFIED);
+
+		this.alerts.acknowledge(id, SUPERVISOR, TimelineChannel.API).block(TIMEOUT);
+		this.clock.advance(Duration.ofMinutes(30));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(2);
+		assertThat(types(id)).containsExactly(TimelineType.CREATED, TimelineType.NOTIFIED, TimelineType.ESCALATED,
+				TimelineType.NOTIFIED, TimelineType.ACKNOWLEDGED);
+	}
+
+	@Test
+	void crisisPagesStepOneAndTwoAtOnceAndRepeatsMuchFaster() {
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email));
+		String id = open("CRISIS", this.clock.instant().plus(Duration.ofMinutes(15)));
+
+		dispatcher.dispatchDue().block(TIMEOUT);
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(2).contains(SUPERVISOR);
+
+		// 10 minutes for ROUTINE, a quarter of it for CRISIS.
+		this.clock.advance(Duration.ofMinutes(2).plusSeconds(29));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(2);
+		this.clock.advance(Duration.ofSeconds(1));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(4);
+		assertThat(this.alerts.findById(id).block(TIMEOUT).timeline())
+			.filteredOn((entry) -> entry.type() == TimelineType.ESCALATED)
+			.extracting(TimelineEntry::detail)
+			.last()
+			.asString()
+			.contains("round 2");
+	}
+
+	@Test
+	void anAcknowledgementIsNotACallBackTheAcknowledgerIsRemindedThenTheAlertEscalates() {
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email));
+		String id = open("ROUTINE", this.clock.instant().plus(Duration.ofMinutes(5)));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		this.alerts.acknowledge(id, "jordan-example", TimelineChannel.LINK).block(TIMEOUT);
+		int paged = this.email.staffIds().size();
+
+		this.clock.advance(Duration.ofMinutes(4));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(paged);
+
+		this.clock.advance(Duration.ofMinutes(1));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(paged + 1).last().isEqualTo("jordan-example");
+		AlertDocument reminded = this.alerts.findById(id).block(TIMEOUT);
+		assertThat(reminded.state()).isEqualTo(AlertState.ACKNOWLEDGED);
+		assertThat(reminded.timeline()).last()
+			.satisfies((entry) -> assertThat(entry.detail()).contains("first contact is overdue"));
+
+		this.clock.advance(this.escalation.overdueGrace("ROUTINE"));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(paged + 2).last().isEqualTo(SUPERVISOR);
+		AlertDocument escalated = this.alerts.findById(id).block(TIMEOUT);
+		assertThat(escalated.state()).isEqualTo(AlertState.TRIGGERED);
+		assertThat(escalated.timeline()).extracting(TimelineEntry::type)
+			.containsSubsequence(TimelineType.ACKNOWLEDGED, TimelineType.NOTIFIED, TimelineType.ESCALATED,
+					TimelineType.NOTIFIED);
+
+		this.alerts.resolveForRequest(escalated.requestId(), "CONTACTED").block(TIMEOUT);
+		this.clock.advance(Duration.ofHours(2));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(paged + 2);
+	}
+
+	@Test
+	void failingChannelsAreRecordedAndTheNextMethodIsUsed() {
+		Queue<String> webhookBodies = new ConcurrentLinkedQueue<>();
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes
+				.post("/hook",
+						(request, response) -> request.receive()
+							.aggregate()
+							.asString()
+							.doOnNext(webhookBodies::add)
+							.then(response.status(500).send()))
+				.post("/sms/messages", (request, response) -> Mono.never()))
+			.bindNow();
+		String base = "http://127.0.0.1:" + this.server.port();
+		ChannelSettings fast = new ChannelSettings(Duration.ofMillis(500), 2, Duration.ofMillis(50), 50, 5,
+				Duration.ofSeconds(30), 10, Duration.ofMinutes(1));
+		ChannelProperties channels = new ChannelProperties(fast, fast, fast,
+				new ChannelProperties.SmsProvider(base + "/sms", "user", "secret", "TN"));
+		WebhookChannel webhook = new WebhookChannel(WebClient.builder(), channels);
+		SmsChannel sms = new SmsChannel(WebClient.builder(), channels);
+		this.mongo.updateFirst(query(where("_id").is("riley-example")),
+				new Update().set("contactMethods",
+						List.of(new ContactMethod(ContactMethod.Kind.WEBHOOK, base + "/hook", null),
+								new ContactMethod(ContactMethod.Kind.SMS, "+12025550103", null), new ContactMethod(
+										ContactMethod.Kind.EMAIL, "riley.example@staff.treatment-network.test", null))),
+				"staff")
+			.block(TIMEOUT);
+		this.mongo
+			.updateFirst(query(where("_id").is("network")),
+					new Update().set("rotation.memberIds", List.of("riley-example")), "teams")
+			.block(TIMEOUT);
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email, webhook, sms));
+		String id = open("URGENT", this.clock.instant().plus(Duration.ofMinutes(30)));
+
+		dispatcher.dispatchDue().block(TIMEOUT);
+
+		List<TimelineEntry> timeline = this.alerts.findById(id).block(TIMEOUT).timeline();
+		assertThat(timeline).extracting(TimelineEntry::type)
+			.containsExactly(TimelineType.CREATED, TimelineType.DELIVERY_FAILED, TimelineType.DELIVERY_FAILED,
+					TimelineType.NOTIFIED);
+		assertThat(timeline.subList(1, 4)).extracting(TimelineEntry::channel)
+			.containsExactly(TimelineChannel.WEBHOOK, TimelineChannel.SMS, TimelineChannel.EMAIL);
+		assertThat(timeline.get(2).detail()).contains("timed out");
+		assertThat(timeline).allSatisfy((entry) -> assertThat(String.valueOf(entry.detail())).doesNotContain("+1202",
+				"127.0.0.1", "riley.example@"));
+		assertThat(this.email.staffIds()).containsExactly("riley-example");
+		// Retried once with backoff, and the body carries only operational fields.
+		assertThat(webhookBodies).hasSize(2)
+			.allSatisfy((body) -> assertThat(body).contains("\"reference\"", "\"urgency\":\"URGENT\"",
+					"\"acknowledgeUrl\"", "\"text\""));
+	}
+
+	@Test
+	void twoDispatchersRacingOnOneDatabaseSendOneNotificationPerStep() {
+		RecordingChannel slow = new RecordingChannel(Duration.ofMillis(20));
+		AlertDispatcher first = dispatcher(List.of(slow));
+		AlertDispatcher second = dispatcher(List.of(slow));
+		List<String> ids = java.util.stream.IntStream.range(0, 6)
+			.mapToObj((i) -> open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1))))
+			.toList();
+
+		Mono.when(first.dispatchDue(), second.dispatchDue(), first.dispatchDue(), second.dispatchDue()).block(TIMEOUT);
+		assertThat(slow.references()).hasSize(6).doesNotHaveDuplicates();
+
+		this.clock.advance(Duration.ofMinutes(10));
+		Mono.when(first.dispatchDue(), second.dispatchDue(), first.dispatchDue(), second.dispatchDue()).block(TIMEOUT);
+		assertThat(slow.references()).hasSize(12);
+		assertThat(ids).allSatisfy((id) -> assertThat(this.alerts.findById(id).block(TIMEOUT).timeline())
+			.filteredOn((entry) -> entry.type() == TimelineType.NOTIFIED)
+			.extracting(TimelineEntry::recipient)
+			.hasSize(2)
+			.endsWith(SUPERVISOR));
+	}
+
+	@Test
+	void whenNobodyCanBeReachedTheNextStepFollowsAfterAShortBackoff() {
+		RecordingChannel failing = new RecordingChannel();
+		failing.failFor.addAll(ROTATION);
+		AlertDispatcher dispatcher = dispatcher(List.of(failing));
+		String id = open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1)));
+
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(types(id)).containsExactly(TimelineType.CREATED, TimelineType.DELIVERY_FAILED,
+				TimelineType.DELIVERY_FAILED);
+
+		this.clock.advance(Duration.ofSeconds(5));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(failing.staffIds()).containsExactly(SUPERVISOR);
+	}
+
+	@Test
+	void aTeamWithNobodyOnCallSoonIsReportedToSupervisorsOnceEvenByTwoInstances() {
+		this.mongo
+			.updateFirst(query(where("_id").is("center-demo-ridge")), new Update().set("rotation.memberIds", List.of()),
+					"teams")
+			.block(TIMEOUT);
+		CoverageProperties coverage = new CoverageProperties(Duration.ofMinutes(15), Duration.ofHours(24));
+		CoverageWatch first = new CoverageWatch(this.directory, List.of(this.email), this.mongo, coverage,
+				this.onCallProperties, this.clock);
+		CoverageWatch second = new CoverageWatch(this.directory, List.of(this.email), this.mongo, coverage,
+				this.onCallProperties, this.clock);
+
+		Integer sent = Mono.zip(first.check(), second.check(), Integer::sum).block(TIMEOUT);
+
+		assertThat(sent).isEqualTo(1);
+		assertThat(this.email.staffIds()).containsExactlyInAnyOrder("quinn-example", SUPERVISOR);
+		this.clock.advance(Duration.ofMinutes(15));
+		assertThat(first.check().block(TIMEOUT)).isZero();
+		assertThat(this.email.staffIds()).hasSize(2);
+	}
+
+	private AlertDispatcher dispatcher(List<DeliveryChannel> channels) {
+		AckLinkTokens links = mock(AckLinkTokens.class);
+		given(links.linkFor(anyString(), anyString())).willReturn(URI.create("https://staff.example.test/ack/t"));
+		return new AlertDispatcher(this.alerts, this.directory, channels, links,
+				new DeliveryProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), 50, 4, Duration.ofSeconds(20),
+						Duration.ofSeconds(5), Duration.ofMinutes(5), "alerts@treatment-network.test"),
+				this.escalation, this.clock, new SimpleMeterRegistry());
+	}
+
+	private String open(String urgency, Instant due) {
+		String requestId = UUID.randomUUID().toString();
+		String reference = "TN-" + requestId.substring(0, 6).toUpperCase();
+		this.alerts.open(new NewAlert(requestId, UUID.randomUUID().toString(), reference, urgency, "WEB", null, due))
+			.block(TIMEOUT);
+		return this.mongo.findOne(query(where("requestId").is(requestId)), Document.class, "alerts")
+			.block(TIMEOUT)
+			.getString("_id");
+	}
+
+	private List<TimelineType> types(String id) {
+		return this.alerts.findById(id).block(TIMEOUT).timeline().stream().map(TimelineEntry::type).toList();
+	}
+
+	/**
+	 * An e-mail channel that records instead of sending, optionally slow or failing for
+	 * some recipients.
+	 */
+	static final class RecordingChannel implements DeliveryChannel {
+
+		private final Queue<String[]> sent = new ConcurrentLinkedQueue<>();
+
+		final Set<String> failFor = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+		private final Duration delay;
+
+		RecordingChannel() {
+			this(Duration.ZERO);
+		}
+
+		RecordingChannel(Duration delay) {
+			this.delay = delay;
+		}
+
+		@Override
+		public ContactMethod.Kind kind() {
+			return ContactMethod.Kind.EMAIL;
+		}
+
+		@Override
+		public TimelineChannel timelineChannel() {
+			return TimelineChannel.EMAIL;
+		}
+
+		@Override
+		public Mono<Void> send(String staffId, AlertMessage message) {
+			return Mono.delay(this.delay).then(Mono.defer(() -> {
+				if (this.failFor.contains(staffId)) {
+					return Mono.error(new IllegalStateException("mailbox down"));
+				}
+				this.sent.add(new String[] { staffId, message.fields().getOrDefault("reference", "") });
+				return Mono.empty();
+			}));
+		}
+
+		List<String> staffIds() {
+			return this.sent.stream().map((entry) -> entry[0]).toList();
+		}
+
+		List<String> references() {
+			return this.sent.stream().map((entry) -> entry[1]).toList();
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Beans {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			// A Monday, 10:00 in New York.
+			return new MutableClock(Instant.parse("2030-01-07T15:00:00Z"));
+		}
+
+		@Bean
+		EscalationProperties escalationProperties() {
+			return new EscalationProperties(Map.of("ROUTINE", 1.0, "URGENT", 0.5, "CRISIS", 0.25), Map.of("CRISIS", 2),
+					Duration.ofMinutes(10));
+		}
+
+	}
+
+}

@@ -1,0 +1,279 @@
+package org.treatmentnetwork.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The intake pipeline through the gateway: idempotent submissions, the honeypot,
+ * duplicate linking, the call center's queue order, claims and status moves, and the
+ * events each step publishes. Every test uses phone numbers of its own, so it depends on
+ * no other test's data. Requests are logged with an agent's token (as phone calls) where
+ * the website is not the point, so that the gateway's public rate limit is left to the
+ * tests that need it.
+ */
+@ExtendWith(RunningSuite.class)
+class IntakePipelineSystemIT {
+
+	private static final String TOPIC = "intake.contact-requests.v1";
+
+	private static final String REQUESTS = "/api/intake/contact-requests";
+
+	private static final String NAME = "Quilla Pipelinetest";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final AtomicInteger PHONES = new AtomicInteger(1000 + ThreadLocalRandom.current().nextInt(8000));
+
+	private final SuiteClient gateway = RunningSuite.gateway();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String agent = RunningSuite.token("agent-pipeline-1", "INTAKE_AGENT");
+
+	@Test
+	void sameIdempotencyKeyAndBodyGivesTheSameRequestAndAnotherBodyIsAConflict() {
+		String key = UUID.randomUUID().toString();
+		String body = body(uniquePhone(), "please call me tomorrow morning");
+
+		Reply first = postWithKey(body, key);
+		Reply again = postWithKey(body, key);
+		Reply other = postWithKey(body(uniquePhone(), "Xanthe planted words"), key);
+
+		assertThat(first.status()).as(first.body()).isEqualTo(202);
+		assertThat(again.status()).as(again.body()).isEqualTo(202);
+		JsonNode firstJson = JSON.readTree(first.body());
+		JsonNode againJson = JSON.readTree(again.body());
+		assertThat(againJson.get("id").asString()).isEqualTo(firstJson.get("id").asString());
+		assertThat(againJson.get("reference").asString()).isEqualTo(firstJson.get("reference").asString());
+		assertThat(other.status()).as(other.body()).isEqualTo(409);
+		assertThat(other.contentType()).startsWith("application/problem+json");
+		assertThat(other.body()).doesNotContain(NAME, "Xanthe", "planted");
+		String id = firstJson.get("id").asString();
+		List<ConsumerRecord<String, String>> events = RunningSuite.await("the event of " + id, Duration.ofSeconds(30),
+				() -> {
+					List<ConsumerRecord<String, String>> found = eventsOf(id);
+					return found.isEmpty() ? null : found;
+				});
+		assertThat(events).as("one request, one event").hasSize(1);
+	}
+
+	@Test
+	void filledHoneypotLooksAcceptedButNothingIsStoredOrPublished() {
+		String json = body(uniquePhone(), "buy cheap followers").replace("\"centerId\": null",
+				"\"centerId\": null, \"website\": \"http://spam.example\"");
+		SuiteClient.Reply caught = this.gateway.postJson(REQUESTS, json, null);
+		assertThat(caught.status()).as(caught.body()).isEqualTo(202);
+		String fakeId = caught.json().get("id").asString();
+		assertThat(caught.json().get("reference").asString()).matches("[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}");
+		assertThat(caught.json().get("status").asString()).isEqualTo("RECEIVED");
+
+		assertThat(this.gateway.get(REQUESTS + "/" + fakeId, this.agent).status()).isEqualTo(404);
+		// A real request afterwards: once its event is on the topic, the relay has run,
+		// and the honeypot's id must not be there.
+		String realId = submit(body(uniquePhone(), "please call"));
+		RunningSuite.await("the event of " + realId, Duration.ofSeconds(30),
+				() -> eventsOf(realId).isEmpty() ? null : true);
+		assertThat(eventsOf(fakeId)).isEmpty();
+	}
+
+	@Test
+	void samePersonIsLinkedToTheEarlierRequestAndTheEventSaysSo() {
+		String phone = uniquePhone();
+		String first = submit(body(phone, "first call"));
+		String second = submit(body(phone.replace("+1 ", "(").replaceFirst(" ", ") "), "calling again"));
+
+		SuiteClient.Reply details = this.gateway.get(REQUESTS + "/" + second, this.agent);
+		assertThat(details.status()).as(details.body()).isEqualTo(200);
+		assertThat(details.json().get("duplicateOf").asString()).isEqualTo(first);
+		JsonNode event = RunningSuite.await("the event of " + second, Duration.ofSeconds(30), () -> {
+			List<ConsumerRecord<String, String>> found = eventsOf(second);
+			return found.isEmpty() ? null : JSON.readTree(found.get(0).value());
+		});
+		assertThat(event.get("duplicateOf").asString()).isEqualTo(first);
+	}
+
+	@Test
+	void agentsClaimAndMoveRequestsOnlyAsTheContractAllows() {
+		String other = RunningSuite.token("agent-pipeline-2", "INTAKE_AGENT");
+		String supervisor = RunningSuite.token("supervisor-pipeline", "SUPERVISOR");
+		String id = submit(body(uniquePhone(), "I am dope sick and need help"));
+
+		Reply claimed = post(REQUESTS + "/" + id + "/claim", null, this.agent);
+		assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+		assertThat(JSON.readTree(claimed.body()).get("claimedBy").asString()).isEqualTo("agent-pipeline-1");
+		Reply taken = post(REQUESTS + "/" + id + "/claim", null, other);
+		assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+		assertThat(taken.contentType()).startsWith("application/problem+json");
+		assertThat(post(REQUESTS + "/" + id + "/claim", null, supervisor).status()).isEqualTo(403);
+
+		assertThat(status(id, "ADMITTED", null).status()).isEqualTo(409);
+		Reply attempted = status(id, "CONTACT_ATTEMPTED", "no answer, left a voicemail");
+		assertThat(attempted.status()).as(attempted.body()).isEqualTo(200);
+		assertThat(JSON.readTree(attempted.body()).get("status").asString()).isEqualTo("CONTACT_ATTEMPTED");
+		Reply noReason = status(id, "CLOSED", null);
+		assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+		assertThat(
+				post(REQUESTS + "/" + id + "/notes", "{\"text\": \"sister answers after 6 pm\"}", this.agent).status())
+			.isEqualTo(200);
+		assertThat(status(id, "CONTACTED", null).status()).isEqualTo(200);
+
+		SuiteClient.Reply details = this.gateway.get(REQUESTS + "/" + id, supervisor);
+		assertThat(details.status()).isEqualTo(200);
+		List<String> history = new ArrayList<>();
+		details.json().get("history").forEach((entry) -> history.add(entry.get("type").asString()));
+		assertThat(history).containsExactly("RECEIVED", "CLAIMED", "STATUS_CHANGED", "NOTE", "STATUS_CHANGED");
+
+		List<ConsumerRecord<String, String>> events = RunningSuite.await("three events of " + id,
+				Duration.ofSeconds(30), () -> {
+					List<ConsumerRecord<String, String>> found = eventsOf(id);
+					return (found.size() >= 3) ? found : null;
+				});
+		assertThat(events).extracting((r) -> JSON.readTree(r.value()).get("status").asString())
+			.containsExactly("RECEIVED", "CONTACT_ATTEMPTED", "CONTACTED");
+		assertThat(events).extracting((r) -> JSON.readTree(r.value()).get("type").asString())
+			.containsExactly("ContactRequestReceived", "ContactRequestStatusChanged", "ContactRequestStatusChanged");
+		assertThat(events).allSatisfy((r) -> assertThat(r.value()).doesNotContain(NAME, "voicemail", "sister"));
+	}
+
+	@Test
+	void queueShowsTheMostUrgentFirstThenTheOldest() {
+		String routine = submit(body(uniquePhone(), "any weekday works"));
+		String crisis = submit(body(uniquePhone(), "my son overdosed and is not breathing"));
+		String high = submit(body(uniquePhone(), "withdrawal started this morning"));
+		String laterRoutine = submit(body(uniquePhone(), "evenings are best"));
+
+		SuiteClient.Reply queue = this.gateway.get("/api/intake/queue", this.agent);
+		assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+		List<String> mine = new ArrayList<>();
+		for (JsonNode item : queue.items()) {
+			String id = item.get("id").asString();
+			if (List.of(routine, crisis, high, laterRoutine).contains(id)) {
+				mine.add(id);
+				assertThat(item.has("waitingSeconds")).isTrue();
+				assertThat(item.has("firstContactDueAt")).isTrue();
+				assertThat(item.has("name")).isFalse();
+			}
+		}
+		assertThat(mine).containsExactly(crisis, high, routine, laterRoutine);
+		assertThat(queue.body()).doesNotContain(NAME, "overdosed");
+	}
+
+	private String submit(String json) {
+		SuiteClient.Reply reply = this.gateway.postJson(REQUESTS, json, this.agent);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+		return reply.json().get("id").asString();
+	}
+
+	private Reply status(String id, String status, String note) {
+		String json = (note != null) ? "{\"status\": \"" + status + "\", \"note\": \"" + note + "\"}"
+				: "{\"status\": \"" + status + "\"}";
+		return post(REQUESTS + "/" + id + "/status", json, this.agent);
+	}
+
+	private Reply postWithKey(String json, String key) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(RunningSuite.config().gatewayUrl() + REQUESTS))
+			.timeout(Duration.ofSeconds(15))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.agent)
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		return send(request);
+	}
+
+	private Reply post(String path, String json, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningSuite.config().gatewayUrl() + path))
+			.timeout(Duration.ofSeconds(15))
+			.header("Authorization", "Bearer " + token);
+		if (json != null) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+		}
+		else {
+			request.POST(HttpRequest.BodyPublishers.noBody());
+		}
+		return send(request.build());
+	}
+
+	private Reply send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private static String uniquePhone() {
+		return "+1 303 555 " + PHONES.incrementAndGet();
+	}
+
+	private static String body(String phone, String message) {
+		return """
+				{"name": "%s", "phone": "%s", "email": null,
+				 "preferredContact": "PHONE", "bestTimeToContact": "afternoons",
+				 "forWhom": "SELF", "substances": ["fentanyl"],
+				 "message": "%s",
+				 "centerId": null,
+				 "consent": {"contact": true, "text": false, "voicemail": true}}
+				""".formatted(NAME, phone, message);
+	}
+
+	/** The records on the topic keyed by a request id, oldest first. */
+	private static List<ConsumerRecord<String, String>> eventsOf(String requestId) {
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSuite.config().kafkaBootstrap());
+		props.put(ConsumerConfig.GROUP_ID_CONFIG, "intake-pipeline-system-test-" + UUID.randomUUID());
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(TOPIC));
+			Instant until = Instant.now().plusSeconds(8);
+			int emptyPolls = 0;
+			while (Instant.now().isBefore(until) && emptyPolls < 2) {
+				var batch = consumer.poll(Duration.ofMillis(500));
+				batch.forEach((r) -> {
+					if (requestId.equals(r.key())) {
+						records.add(r);
+					}
+				});
+				emptyPolls = (batch.isEmpty() && !consumer.assignment().isEmpty()) ? emptyPolls + 1 : 0;
+			}
+		}
+		return records;
+	}
+
+	private record Reply(int status, String contentType, String body) {
+
+	}
+
+}
