@@ -122,6 +122,7 @@ class IntakeApplicationTests {
 			ConsumerRecord<String, String> record = records.get(0);
 			assertThat(record.key()).isEqualTo(id);
 			assertThat(record.headers().lastHeader("__TypeId__")).isNull();
+			assertThat(record.headers().lastHeader("traceparent")).as("submitted without traceparent").isNull();
 			assertThat(record.value()).doesNotContain(NAME, digits(phone), "overdosed", "heroin", "evenings");
 			JsonNode event = json.readTree(record.value());
 			assertThat(new ArrayList<>(event.propertyNames())).containsExactlyInAnyOrder("eventId", "type",
@@ -479,6 +480,66 @@ class IntakeApplicationTests {
 			.expectStatus()
 			.isForbidden();
 		this.client.get().uri("/api/intake/queue").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void traceparentOfARequestAndOfAStatusChangeTravelsWithTheirEventsAsKafkaHeaders(CapturedOutput output) {
+		try (Consumer<String, String> consumer = consumer()) {
+			String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+			String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+			byte[] answer = this.client.post()
+				.uri(PATH)
+				.header("traceparent", traceparent)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(validBody("please call", uniquePhone()))
+				.exchange()
+				.expectStatus()
+				.isAccepted()
+				.expectBody()
+				.returnResult()
+				.getResponseBody();
+			String id = json.readTree(answer).get("id").asString();
+
+			String agent = TestTokens.token("agent-t", "INTAKE_AGENT");
+			String statusTraceId = "0af7651916cd43dd8448eb211c80319c";
+			this.client.post()
+				.uri(PATH + "/" + id + "/status")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + agent)
+				.header("traceparent", "00-" + statusTraceId + "-b7ad6b7169203331-00")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"status\":\"CONTACT_ATTEMPTED\"}")
+				.exchange()
+				.expectStatus()
+				.isOk();
+			// A malformed traceparent is ignored, not an error.
+			this.client.post()
+				.uri(PATH + "/" + id + "/status")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + agent)
+				.header("traceparent", "00-" + statusTraceId.toUpperCase() + "-b7ad6b7169203331-00")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"status\":\"CONTACTED\"}")
+				.exchange()
+				.expectStatus()
+				.isOk();
+
+			List<ConsumerRecord<String, String>> records = recordsFor(consumer, id, 3);
+			assertThat(records).hasSize(3);
+			assertThat(header(records.get(0), "traceparent")).isEqualTo(traceparent);
+			assertThat(header(records.get(0), "X-Request-Id")).isEqualTo(traceId);
+			assertThat(json.readTree(records.get(0).value()).has("traceparent")).isFalse();
+			assertThat(header(records.get(1), "traceparent")).startsWith("00-" + statusTraceId + "-");
+			assertThat(header(records.get(1), "X-Request-Id")).isEqualTo(statusTraceId);
+			assertThat(records.get(2).headers().lastHeader("traceparent")).isNull();
+			assertThat(records.get(2).headers().lastHeader("X-Request-Id")).isNull();
+			assertThat(output.getAll()).contains("Contact request " + id + " received")
+				.contains("trace_id=" + traceId)
+				.contains("to CONTACT_ATTEMPTED by agent-t trace_id=" + statusTraceId);
+		}
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII) : null;
 	}
 
 	private WebTestClient.ResponseSpec submitWithKey(String body, String key) {

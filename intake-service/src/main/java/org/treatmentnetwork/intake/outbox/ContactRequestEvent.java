@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.bson.Document;
@@ -26,13 +27,16 @@ import org.bson.Document;
  * @param duplicateOf the id of an earlier request by the same person within the duplicate
  * window, omitted when there is none (an optional extension of the contract: consumers
  * that do not know it ignore it)
+ * @param traceparent the W3C {@code traceparent} of the HTTP request that caused the
+ * event, or {@code null}; stored with the event and sent as a Kafka header, never in the
+ * value
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "eventId", "type", "occurredAt", "requestId", "reference", "urgency", "source", "centerId",
 		"status", "firstContactDueAt", "duplicateOf" })
 public record ContactRequestEvent(String eventId, String type, Instant occurredAt, String requestId, String reference,
 		String urgency, String source, String centerId, String status, Instant firstContactDueAt,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf, @JsonIgnore String traceparent) {
 
 	/** The type of the event published when a request is received. */
 	public static final String RECEIVED = "ContactRequestReceived";
@@ -46,7 +50,7 @@ public record ContactRequestEvent(String eventId, String type, Instant occurredA
 	public static ContactRequestEvent received(String requestId, String reference, String urgency, String source,
 			String centerId, String status, Instant occurredAt, Instant firstContactDueAt, String duplicateOf) {
 		return new ContactRequestEvent(UUID.randomUUID().toString(), RECEIVED, occurredAt, requestId, reference,
-				urgency, source, centerId, status, firstContactDueAt, duplicateOf);
+				urgency, source, centerId, status, firstContactDueAt, duplicateOf, null);
 	}
 
 	/**
@@ -55,7 +59,17 @@ public record ContactRequestEvent(String eventId, String type, Instant occurredA
 	public static ContactRequestEvent statusChanged(String requestId, String reference, String urgency, String source,
 			String centerId, String status, Instant occurredAt, Instant firstContactDueAt, String duplicateOf) {
 		return new ContactRequestEvent(UUID.randomUUID().toString(), STATUS_CHANGED, occurredAt, requestId, reference,
-				urgency, source, centerId, status, firstContactDueAt, duplicateOf);
+				urgency, source, centerId, status, firstContactDueAt, duplicateOf, null);
+	}
+
+	/**
+	 * This event, caused by the HTTP request with this {@code traceparent}.
+	 * @param traceparent a valid {@code traceparent}, or {@code null}
+	 */
+	public ContactRequestEvent withTraceparent(String traceparent) {
+		return new ContactRequestEvent(this.eventId, this.type, this.occurredAt, this.requestId, this.reference,
+				this.urgency, this.source, this.centerId, this.status, this.firstContactDueAt, this.duplicateOf,
+				traceparent);
 	}
 
 	/**
@@ -75,6 +89,9 @@ public record ContactRequestEvent(String eventId, String type, Instant occurredA
 		document.put("status", this.status);
 		document.put("firstContactDueAt", (this.firstContactDueAt != null) ? Date.from(this.firstContactDueAt) : null);
 		document.put("duplicateOf", this.duplicateOf);
+		if (this.traceparent != null) {
+			document.put("traceparent", this.traceparent);
+		}
 		return document;
 	}
 

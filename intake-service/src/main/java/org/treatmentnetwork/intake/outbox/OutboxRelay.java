@@ -21,6 +21,7 @@ import reactor.core.publisher.Sinks;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
+import org.treatmentnetwork.intake.tracing.Traceparent;
 
 /**
  * Publishes the events kept in contact request documents to Kafka.
@@ -135,7 +136,9 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	private Mono<Outcome> publish(OutboxEntry entry) {
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
 		return Flux.fromIterable(entry.pendingEvents())
-			.concatMap((event) -> this.sender.send(this.properties.topic(), entry.id(), this.json.write(event))
+			.concatMap((event) -> this.sender
+				.send(this.properties.topic(), entry.id(), this.json.write(event),
+						Traceparent.validOrNull(event.traceparent()))
 				.timeout(this.properties.sendTimeout())
 				.then(Mono.fromRunnable(() -> acknowledged.add(event.eventId()))))
 			.then(Mono.defer(() -> this.store.complete(entry.id(), this.owner, acknowledged, this.clock.instant())))

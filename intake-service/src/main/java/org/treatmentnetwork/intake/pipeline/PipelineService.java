@@ -25,6 +25,7 @@ import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
 import org.treatmentnetwork.intake.problems.ConflictException;
 import org.treatmentnetwork.intake.problems.NotFoundException;
 import org.treatmentnetwork.intake.requests.RequestStatus;
+import org.treatmentnetwork.intake.tracing.Traceparent;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -108,7 +109,7 @@ class PipelineService {
 	 * Moves a request to another status, claiming it for the agent if nobody held it.
 	 */
 	Mono<QueueItem> changeStatus(String id, String agent, RequestStatus target, String note) {
-		return find(id).flatMap((request) -> {
+		return Traceparent.withCurrent((traceparent) -> find(id).flatMap((request) -> {
 			if (request.claimedBy() != null && !request.claimedBy().equals(agent)) {
 				return Mono.error(heldByAnother(request));
 			}
@@ -117,9 +118,10 @@ class PipelineService {
 						"A request cannot move from " + request.status() + " to " + target + "."));
 			}
 			Instant now = now();
-			ContactRequestEvent event = ContactRequestEvent.statusChanged(id, request.reference(),
-					request.urgency().name(), request.source(), request.centerId(), target.name(), now,
-					request.firstContactDueAt(), request.duplicateOf());
+			ContactRequestEvent event = ContactRequestEvent
+				.statusChanged(id, request.reference(), request.urgency().name(), request.source(), request.centerId(),
+						target.name(), now, request.firstContactDueAt(), request.duplicateOf())
+				.withTraceparent(traceparent);
 			Criteria sameState = where("_id").is(id).and("status").is(request.status().name());
 			sameState = (request.claimedBy() != null) ? sameState.and("claimedBy").is(request.claimedBy())
 					: sameState.and("claimedBy").is(null);
@@ -146,7 +148,8 @@ class PipelineService {
 						return Mono.error(new ConflictException(
 								"The request was changed by someone else meanwhile. Reload it and try again."));
 					}
-					log.info("Contact request {} moved from {} to {} by {}", id, request.status(), target, agent);
+					log.info("Contact request {} moved from {} to {} by {}{}", id, request.status(), target, agent,
+							Traceparent.logSuffix(traceparent));
 					if (firstAttempt) {
 						this.metrics.firstContactAttempt(request, now);
 					}
@@ -156,7 +159,7 @@ class PipelineService {
 					this.outbox.trigger();
 					return find(id).map((updated) -> QueueItem.of(updated, now));
 				});
-		});
+		}));
 	}
 
 	/**

@@ -34,14 +34,16 @@ record ContactRequestDocument(@Id String id, String reference, RequestStatus sta
 
 	/**
 	 * A new request, its personal fields encrypted, with its
-	 * {@code ContactRequestReceived} event pending.
+	 * {@code ContactRequestReceived} event pending, carrying the request's
+	 * {@code traceparent} (or {@code null}).
 	 */
 	static ContactRequestDocument received(String id, String reference, ValidContactRequest request,
 			Submitter submitter, Instant receivedAt, TriageResult triage, LookupHashes hashes, String duplicateOf,
-			PersonalDataCipher cipher) {
-		ContactRequestEvent event = ContactRequestEvent.received(id, reference, triage.urgency().name(),
-				submitter.source().name(), request.centerId(), RequestStatus.RECEIVED.name(), receivedAt,
-				triage.firstContactDueAt(), duplicateOf);
+			String traceparent, PersonalDataCipher cipher) {
+		ContactRequestEvent event = ContactRequestEvent
+			.received(id, reference, triage.urgency().name(), submitter.source().name(), request.centerId(),
+					RequestStatus.RECEIVED.name(), receivedAt, triage.firstContactDueAt(), duplicateOf)
+			.withTraceparent(traceparent);
 		return new ContactRequestDocument(id, reference, RequestStatus.RECEIVED, triage.urgency(), submitter.source(),
 				receivedAt, triage.firstContactDueAt(), submitter.staffId(), cipher.encrypt(request.name(), id),
 				cipher.encrypt(request.phone(), id), cipher.encrypt(request.email(), id), request.preferredContact(),

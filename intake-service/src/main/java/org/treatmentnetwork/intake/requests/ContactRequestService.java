@@ -27,6 +27,7 @@ import org.treatmentnetwork.intake.audit.AuditLog;
 import org.treatmentnetwork.intake.outbox.OutboxTrigger;
 import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
 import org.treatmentnetwork.intake.problems.NotFoundException;
+import org.treatmentnetwork.intake.tracing.Traceparent;
 import org.treatmentnetwork.intake.triage.Triage;
 import org.treatmentnetwork.intake.triage.TriageResult;
 
@@ -108,7 +109,7 @@ class ContactRequestService {
 	}
 
 	private Mono<ContactRequestAccepted> store(String id, ValidContactRequest request, Submitter submitter) {
-		return Mono.defer(() -> {
+		return Traceparent.withCurrent((traceparent) -> {
 			Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			TriageResult result = this.triage.assess(request.freeText(), receivedAt);
 			LookupHashes hashes = LookupHashes.of(request, this.cipher);
@@ -116,11 +117,13 @@ class ContactRequestService {
 				.defaultIfEmpty(Optional.empty())
 				.flatMap((duplicateOf) -> {
 					ContactRequestDocument document = ContactRequestDocument.received(id, this.references.next(),
-							request, submitter, receivedAt, result, hashes, duplicateOf.orElse(null), this.cipher);
+							request, submitter, receivedAt, result, hashes, duplicateOf.orElse(null), traceparent,
+							this.cipher);
 					return this.mongo.insert(document).map((stored) -> {
-						log.info("Contact request {} received: reference {}, urgency {}, source {}{}", stored.id(),
+						log.info("Contact request {} received: reference {}, urgency {}, source {}{}{}", stored.id(),
 								stored.reference(), stored.urgency(), submitter.source(),
-								(stored.duplicateOf() != null) ? ", duplicate of " + stored.duplicateOf() : "");
+								(stored.duplicateOf() != null) ? ", duplicate of " + stored.duplicateOf() : "",
+								Traceparent.logSuffix(traceparent));
 						if (stored.duplicateOf() != null) {
 							this.duplicates.increment();
 						}

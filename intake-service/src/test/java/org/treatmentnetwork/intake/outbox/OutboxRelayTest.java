@@ -82,7 +82,8 @@ class OutboxRelayTest {
 	@Test
 	void failedSendReleasesTheLeaseWithExponentialBackoffAndKeepsTheEvents() {
 		insertRequest("r1", T0, "e1");
-		OutboxRelay relay = relay((topic, key, value) -> Mono.error(new IllegalStateException("broker down")));
+		OutboxRelay relay = relay(
+				(topic, key, value, traceparent) -> Mono.error(new IllegalStateException("broker down")));
 
 		StepVerifier.create(relay.relayNext()).expectNext(Outcome.FAILED).verifyComplete();
 		Document afterFirst = find("r1");
@@ -110,8 +111,9 @@ class OutboxRelayTest {
 	void retriesAfterTheBackoffAndSucceeds() {
 		insertRequest("r1", T0, "e1");
 		AtomicInteger calls = new AtomicInteger();
-		OutboxRelay relay = relay((topic, key, value) -> (calls.incrementAndGet() == 1)
-				? Mono.error(new IllegalStateException("broker down")) : recordingSender().send(topic, key, value));
+		OutboxRelay relay = relay((topic, key, value, traceparent) -> (calls.incrementAndGet() == 1)
+				? Mono.error(new IllegalStateException("broker down"))
+				: recordingSender().send(topic, key, value, traceparent));
 
 		StepVerifier.create(relay.drain()).expectNext(0L).verifyComplete();
 		this.clock.advance(Duration.ofSeconds(1));
@@ -126,8 +128,9 @@ class OutboxRelayTest {
 	@Test
 	void eventsAcknowledgedBeforeAFailureAreNotSentAgain() {
 		insertRequest("r1", T0, "e1", "e2");
-		OutboxRelay relay = relay((topic, key, value) -> "e2".equals(eventId(value))
-				? Mono.error(new IllegalStateException("broker down")) : recordingSender().send(topic, key, value));
+		OutboxRelay relay = relay((topic, key, value, traceparent) -> "e2".equals(eventId(value))
+				? Mono.error(new IllegalStateException("broker down"))
+				: recordingSender().send(topic, key, value, traceparent));
 
 		StepVerifier.create(relay.relayNext()).expectNext(Outcome.FAILED).verifyComplete();
 
@@ -143,8 +146,9 @@ class OutboxRelayTest {
 		insertRequest("r1", T0, "e1");
 		OutboxProperties shortTimeout = new OutboxProperties(TOPIC, TOPIC + ".DLT", 3, 1, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(30), 100);
-		OutboxRelay relay = new OutboxRelay(new OutboxStore(this.mongo), (topic, key, value) -> Mono.never(),
-				new ContactRequestEventJson(), shortTimeout, this.clock, this.meters);
+		OutboxRelay relay = new OutboxRelay(new OutboxStore(this.mongo),
+				(topic, key, value, traceparent) -> Mono.never(), new ContactRequestEventJson(), shortTimeout,
+				this.clock, this.meters);
 
 		StepVerifier.create(relay.relayNext())
 			.expectNext(Outcome.FAILED)
@@ -187,7 +191,7 @@ class OutboxRelayTest {
 			insertRequest("race-" + i, T0, "race-e" + i + "a", "race-e" + i + "b");
 		}
 		// A sender that yields, so that the two relays really interleave.
-		OutboxSender slowSender = (topic, key, value) -> Mono
+		OutboxSender slowSender = (topic, key, value, traceparent) -> Mono
 			.fromRunnable(() -> this.sent.add(new Sent(topic, key, value)))
 			.subscribeOn(reactor.core.scheduler.Schedulers.parallel())
 			.then();
@@ -213,6 +217,25 @@ class OutboxRelayTest {
 	}
 
 	@Test
+	void storedTraceparentIsHandedToTheSenderAndAMalformedOneIsDropped() {
+		insertRequest("traced", T0, "t1", "t2", "t3");
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		StepVerifier.create(this.mongo.updateFirst(
+				new Query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("traced")),
+				new org.springframework.data.mongodb.core.query.Update().set("pendingEvents.0.traceparent", traceparent)
+					.set("pendingEvents.1.traceparent", "00-not-a-trace-01"),
+				OutboxStore.COLLECTION))
+			.expectNextCount(1)
+			.verifyComplete();
+		List<String> traceparents = new java.util.ArrayList<>();
+		OutboxRelay relay = relay((topic, key, value, header) -> Mono.fromRunnable(() -> traceparents.add(header)));
+
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.PUBLISHED).verifyComplete();
+
+		assertThat(traceparents).containsExactly(traceparent, null, null);
+	}
+
+	@Test
 	void backoffDoublesUpToTheCap() {
 		OutboxRelay relay = relay(recordingSender());
 		assertThat(relay.backoff(1)).isEqualTo(Duration.ofSeconds(1));
@@ -228,7 +251,7 @@ class OutboxRelayTest {
 	}
 
 	private OutboxSender recordingSender() {
-		return (topic, key, value) -> Mono.fromRunnable(() -> this.sent.add(new Sent(topic, key, value)));
+		return (topic, key, value, traceparent) -> Mono.fromRunnable(() -> this.sent.add(new Sent(topic, key, value)));
 	}
 
 	private void insertRequest(String id, Instant nextAttemptAt, String... eventIds) {

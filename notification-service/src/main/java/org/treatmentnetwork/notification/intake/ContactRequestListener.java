@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Consumes {@code intake.contact-requests.v1}. The container starts only once the store
  * is initialized (so the unique index exists before the first alert is written), and the
  * record's offset is committed only after the listener returned, that is after the alert
- * write completed ({@code ack-mode: record}).
+ * write completed ({@code ack-mode: record}). Log lines about a record carry the trace id
+ * of its {@code traceparent} (or {@code X-Request-Id}) header, so that one request can be
+ * followed from the gateway through intake to its alert.
  */
 @Component
 class ContactRequestListener {
@@ -41,19 +43,31 @@ class ContactRequestListener {
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${notification.intake.topic}", autoStartup = "false")
 	void onRecord(ConsumerRecord<String, String> record) {
-		ContactRequestEvent event = this.parser.parse(record.value());
-		log.debug("Event {} ({}) for request {}", event.eventId(), event.type(), event.requestId());
+		String trace = RecordTrace.logSuffix(RecordTrace.traceId(record.headers()));
+		ContactRequestEvent event;
+		try {
+			event = this.parser.parse(record.value());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Unreadable record at {}-{}@{}{}", record.topic(), record.partition(), record.offset(), trace);
+			throw ex;
+		}
+		log.info("Event {} ({}, {}) for request {}{}", event.eventId(), event.type(), event.status(), event.requestId(),
+				trace);
 		try {
 			// The one place that waits for a reactive result: the offset may only be
 			// committed once the alert is stored.
 			this.handler.handle(event).timeout(this.properties.storeTimeout()).block();
 		}
 		catch (RuntimeException ex) {
+			log.warn("Event {} for request {} failed: {}{}", event.eventId(), event.requestId(),
+					ex.getClass().getSimpleName(), trace);
 			if (IntakeKafkaConfiguration.transientStoreFailure(ex)) {
 				throw new AlertStoreUnavailableException(ex);
 			}
 			throw ex;
 		}
+		log.debug("Event {} for request {} handled{}", event.eventId(), event.requestId(), trace);
 	}
 
 	@EventListener(StoreReadyEvent.class)
