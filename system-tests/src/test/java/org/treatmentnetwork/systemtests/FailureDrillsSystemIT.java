@@ -8,13 +8,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -167,7 +163,7 @@ class FailureDrillsSystemIT {
 		Accepted later = Accepted.of(expect202(submit()));
 		awaitExactlyOnePagePerRequest(List.of(later));
 		boolean deadLettered = RunningSuite.await("the poison record on the dead-letter topic", Duration.ofSeconds(60),
-				() -> readAll("intake.contact-requests.v1.DLT").stream().anyMatch((r) -> poison.equals(r.value()))
+				() -> Topics.readAll(Topics.DEAD_LETTERS).stream().anyMatch((r) -> poison.equals(r.value()))
 						? Boolean.TRUE : null);
 		System.out.printf("[drill] poison record: dead-lettered=%s, the next request was paged normally%n",
 				deadLettered);
@@ -226,27 +222,6 @@ class FailureDrillsSystemIT {
 	private static SuiteClient.Reply expect202(SuiteClient.Reply reply) {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(202);
 		return reply;
-	}
-
-	private static List<ConsumerRecord<String, String>> readAll(String topic) {
-		Properties props = new Properties();
-		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSuite.config().kafkaBootstrap());
-		props.put(ConsumerConfig.GROUP_ID_CONFIG, "drill-" + UUID.randomUUID());
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-				new StringDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			Instant until = Instant.now().plusSeconds(8);
-			int emptyPolls = 0;
-			while (Instant.now().isBefore(until) && emptyPolls < 3) {
-				var batch = consumer.poll(Duration.ofMillis(1000));
-				batch.forEach(records::add);
-				emptyPolls = (batch.isEmpty() && !consumer.assignment().isEmpty()) ? emptyPolls + 1 : 0;
-			}
-		}
-		return records;
 	}
 
 	private record Accepted(String id, String reference) {

@@ -6,18 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(RunningSuite.class)
 class IntakePipelineSystemIT {
-
-	private static final String TOPIC = "intake.contact-requests.v1";
 
 	private static final String REQUESTS = "/api/intake/contact-requests";
 
@@ -73,7 +66,7 @@ class IntakePipelineSystemIT {
 		String id = firstJson.get("id").asString();
 		List<ConsumerRecord<String, String>> events = RunningSuite.await("the event of " + id, Duration.ofSeconds(30),
 				() -> {
-					List<ConsumerRecord<String, String>> found = eventsOf(id);
+					List<ConsumerRecord<String, String>> found = Topics.eventsOf(id);
 					return found.isEmpty() ? null : found;
 				});
 		assertThat(events).as("one request, one event").hasSize(1);
@@ -94,8 +87,8 @@ class IntakePipelineSystemIT {
 		// and the honeypot's id must not be there.
 		String realId = submit(body(uniquePhone(), "please call"));
 		RunningSuite.await("the event of " + realId, Duration.ofSeconds(30),
-				() -> eventsOf(realId).isEmpty() ? null : true);
-		assertThat(eventsOf(fakeId)).isEmpty();
+				() -> Topics.eventsOf(realId).isEmpty() ? null : true);
+		assertThat(Topics.eventsOf(fakeId)).isEmpty();
 	}
 
 	@Test
@@ -108,7 +101,7 @@ class IntakePipelineSystemIT {
 		assertThat(details.status()).as(details.body()).isEqualTo(200);
 		assertThat(details.json().get("duplicateOf").asString()).isEqualTo(first);
 		JsonNode event = RunningSuite.await("the event of " + second, Duration.ofSeconds(30), () -> {
-			List<ConsumerRecord<String, String>> found = eventsOf(second);
+			List<ConsumerRecord<String, String>> found = Topics.eventsOf(second);
 			return found.isEmpty() ? null : JSON.readTree(found.get(0).value());
 		});
 		assertThat(event.get("duplicateOf").asString()).isEqualTo(first);
@@ -147,7 +140,7 @@ class IntakePipelineSystemIT {
 
 		List<ConsumerRecord<String, String>> events = RunningSuite.await("three events of " + id,
 				Duration.ofSeconds(30), () -> {
-					List<ConsumerRecord<String, String>> found = eventsOf(id);
+					List<ConsumerRecord<String, String>> found = Topics.eventsOf(id);
 					return (found.size() >= 3) ? found : null;
 				});
 		assertThat(events).extracting((r) -> JSON.readTree(r.value()).get("status").asString())
@@ -244,32 +237,6 @@ class IntakePipelineSystemIT {
 				 "centerId": null,
 				 "consent": {"contact": true, "text": false, "voicemail": true}}
 				""".formatted(NAME, phone, message);
-	}
-
-	/** The records on the topic keyed by a request id, oldest first. */
-	private static List<ConsumerRecord<String, String>> eventsOf(String requestId) {
-		Properties props = new Properties();
-		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSuite.config().kafkaBootstrap());
-		props.put(ConsumerConfig.GROUP_ID_CONFIG, "intake-pipeline-system-test-" + UUID.randomUUID());
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-				new StringDeserializer())) {
-			consumer.subscribe(List.of(TOPIC));
-			Instant until = Instant.now().plusSeconds(8);
-			int emptyPolls = 0;
-			while (Instant.now().isBefore(until) && emptyPolls < 2) {
-				var batch = consumer.poll(Duration.ofMillis(500));
-				batch.forEach((r) -> {
-					if (requestId.equals(r.key())) {
-						records.add(r);
-					}
-				});
-				emptyPolls = (batch.isEmpty() && !consumer.assignment().isEmpty()) ? emptyPolls + 1 : 0;
-			}
-		}
-		return records;
 	}
 
 	private record Reply(int status, String contentType, String body) {

@@ -8,14 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonSystemIT {
-
-	private static final String TOPIC = "intake.contact-requests.v1";
 
 	private static final String NAME = "Walter Skeleton";
 
@@ -117,7 +111,7 @@ class WalkingSkeletonSystemIT {
 	@Order(4)
 	void invalidRequestsStoreAndPublishNothing() {
 		java.util.Set<String> keysBefore = new java.util.HashSet<>();
-		readTopic().forEach((r) -> keysBefore.add(r.key()));
+		Topics.readAll(Topics.CONTACT_REQUESTS).forEach((r) -> keysBefore.add(r.key()));
 		String marker = "Invalid-" + UUID.randomUUID();
 		List<String> invalid = List.of(
 				validRequest().replace("\"consent\": {\"contact\": true", "\"consent\": {\"contact\": false")
@@ -139,7 +133,7 @@ class WalkingSkeletonSystemIT {
 		String validId = valid.json().get("id").asString();
 		List<ConsumerRecord<String, String>> records = RunningSuite.await("the event of the valid request",
 				Duration.ofSeconds(30), () -> {
-					List<ConsumerRecord<String, String>> all = readTopic();
+					List<ConsumerRecord<String, String>> all = Topics.readAll(Topics.CONTACT_REQUESTS);
 					return all.stream().anyMatch((r) -> validId.equals(r.key())) ? all : null;
 				});
 		List<ConsumerRecord<String, String>> added = records.stream()
@@ -222,27 +216,6 @@ class WalkingSkeletonSystemIT {
 		catch (IOException ex) {
 			return null;
 		}
-	}
-
-	private static List<ConsumerRecord<String, String>> readTopic() {
-		Properties props = new Properties();
-		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSuite.config().kafkaBootstrap());
-		props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-				new StringDeserializer())) {
-			consumer.subscribe(List.of(TOPIC));
-			Instant until = Instant.now().plusSeconds(8);
-			int emptyPolls = 0;
-			while (Instant.now().isBefore(until) && emptyPolls < 3) {
-				var batch = consumer.poll(Duration.ofMillis(1000));
-				batch.forEach(records::add);
-				emptyPolls = (batch.isEmpty() && !consumer.assignment().isEmpty()) ? emptyPolls + 1 : 0;
-			}
-		}
-		return records;
 	}
 
 }
