@@ -8,7 +8,6 @@ DURATION="${DURATION:-30s}"
 start_suite
 SLUG="$(first_slug)"
 declare -A URLS=([article]="$CONTENT/api/content/articles/$SLUG?locale=en" [health]="$CONTENT/actuator/health/liveness")
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v}'; }
 for setup in article health; do wrk -t2 -c32 -d10s "${URLS[$setup]}" >/dev/null; done
 CSV="$RESULTS/content-reads.csv"
 echo "round,setup,requests_per_s,p50_ms,p99_ms" >"$CSV"

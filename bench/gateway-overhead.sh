@@ -44,8 +44,6 @@ SETUPS=(direct gateway nginx)
 echo "warm-up..."
 for setup in "${SETUPS[@]}"; do wrk -t2 -c32 -d10s "${URLS[$setup]}" >/dev/null; done
 
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v}'; }
-
 CSV="$RESULTS/gateway-overhead.csv"
 echo "round,setup,requests_per_s,p50_ms,p99_ms,non_2xx" >"$CSV"
 for round in $(seq 1 "$ROUNDS"); do
