@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,19 +50,32 @@ public final class MailServer {
 		}, "mail-shutdown"));
 		greenMail.start();
 		log.info("SMTP server listening on {}:{}, messages saved in {}", host, port, mailDir);
-		int saved = 0;
+		// GreenMail lists received messages grouped by mailbox, not in arrival order, so
+		// new
+		// messages are recognised by their Message-ID rather than by position. A message
+		// sent
+		// to several recipients is saved once.
+		Set<String> saved = new HashSet<>();
+		int count = 0;
 		while (stopped.getCount() > 0) {
-			MimeMessage[] received = greenMail.getReceivedMessages();
-			for (int i = saved; i < received.length; i++) {
-				Path file = mailDir.resolve(FILE_TIME.format(LocalDateTime.now()) + "-" + (i + 1) + ".eml");
-				try (OutputStream out = Files.newOutputStream(file)) {
-					received[i].writeTo(out);
+			for (MimeMessage message : greenMail.getReceivedMessages()) {
+				if (!saved.add(idOf(message))) {
+					continue;
 				}
-				log.info("received message {} for {}", i + 1, Arrays.toString(received[i].getAllRecipients()));
+				count++;
+				Path file = mailDir.resolve(FILE_TIME.format(LocalDateTime.now()) + "-" + count + ".eml");
+				try (OutputStream out = Files.newOutputStream(file)) {
+					message.writeTo(out);
+				}
+				log.info("received message {} for {}", count, Arrays.toString(message.getAllRecipients()));
 			}
-			saved = received.length;
 			Thread.sleep(200);
 		}
+	}
+
+	private static String idOf(MimeMessage message) throws MessagingException {
+		String id = message.getMessageID();
+		return (id != null) ? id : "identity-" + System.identityHashCode(message);
 	}
 
 }
