@@ -68,7 +68,8 @@ class ContentServiceIntegrationTests {
 			.until(() -> this.client.get()
 				.uri("/actuator/health/readiness")
 				.exchange()
-				.returnResult(Void.class)
+				.expectBody()
+				.returnResult()
 				.getStatus()
 				.is2xxSuccessful());
 	}

@@ -124,7 +124,8 @@ class EdgeHeadersTests extends GatewayTestSupport {
 				.exchange()
 				.expectStatus()
 				.isOk()
-				.returnResult(String.class)
+				.expectBody()
+				.returnResult()
 				.getResponseHeaders()
 				.getFirst(RequestTracingIds.HEADER);
 			assertThat(requestId).matches(REQUEST_ID).isNotEqualTo("00000000000000000000000000000000");
@@ -138,7 +139,8 @@ class EdgeHeadersTests extends GatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.returnResult(String.class)
+			.expectBody()
+			.returnResult()
 			.getResponseHeaders()
 			.getFirst(RequestTracingIds.HEADER);
 		this.gateway.get().uri("/api/alerts/ack/secret-link-token.sig").exchange().expectStatus().isOk();
