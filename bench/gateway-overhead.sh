@@ -52,7 +52,7 @@ for round in $(seq 1 "$ROUNDS"); do
 		rps="$(echo "$out" | awk '/Requests\/sec/{print $2}')"
 		p50="$(echo "$out" | awk '$1=="50%"{print $2}' | to_ms)"
 		p99="$(echo "$out" | awk '$1=="99%"{print $2}' | to_ms)"
-		non2xx="$(echo "$out" | awk '/Non-2xx/{print $4}')"
+		non2xx="$(echo "$out" | awk '/Non-2xx/{print $NF}')"
 		echo "$round,$setup,$rps,$p50,$p99,${non2xx:-0}" | tee -a "$CSV"
 	done
 done

@@ -13,6 +13,9 @@ start_suite() {
 	# Benchmarks submit far more than a family would: lift the per-address intake limit.
 	export GATEWAY_INTAKE_RATE_LIMIT_REQUESTS="${GATEWAY_INTAKE_RATE_LIMIT_REQUESTS:-100000}"
 	export GATEWAY_INTAKE_RATE_LIMIT_BURST="${GATEWAY_INTAKE_RATE_LIMIT_BURST:-100000}"
+	# ...and every page goes to the one person on call: lift the per-recipient e-mail limit
+	# (20 a minute), which would otherwise be what time-to-page measures.
+	export NOTIFICATION_CHANNELS_EMAIL_RECIPIENTRATELIMIT="${NOTIFICATION_CHANNELS_EMAIL_RECIPIENTRATELIMIT:-100000}"
 	"$ROOT/run" >"$BENCH_DATA/run.log" 2>&1 &
 	RUN_PID=$!
 	trap stop_suite EXIT

@@ -13,10 +13,13 @@ total=$((RATE * SECONDS_TOTAL))
 interval_ms=$((1000 / RATE))
 echo "submitting $total requests at $RATE/s..."
 start_ms=$(date +%s%3N)
+pids=()
 for i in $(seq 0 $((total - 1))); do
 	due=$((start_ms + i * interval_ms))
 	now=$(date +%s%3N)
-	[ "$due" -gt "$now" ] && sleep "$(awk -v d=$((due - now)) 'BEGIN{print d/1000}')"
+	if [ "$due" -gt "$now" ]; then
+		sleep "$(awk -v d=$((due - now)) 'BEGIN{print d/1000}')"
+	fi
 	phone="+1 646 555 $(printf '%04d' $((i % 10000)))"
 	{
 		body="$(curl -s -w '\n%{http_code}' -X POST "$GW/api/intake/contact-requests" -H 'Content-Type: application/json' \
@@ -26,8 +29,10 @@ for i in $(seq 0 $((total - 1))); do
 		ref="$(echo "$body" | head -1 | sed -n 's/.*"reference":"\([^"]*\)".*/\1/p')"
 		echo "$code $ref $at" >>"$SENT"
 	} &
+	pids+=($!)
 done
-wait
+# Wait for the submissions only (the suite itself is a background job of this shell too).
+wait "${pids[@]}"
 echo "waiting for the pages to settle..."
 sleep 15
 
@@ -38,11 +43,11 @@ while read -r code ref at; do
 	[ "$code" = "202" ] || { echo "submission answered $code"; continue; }
 	accepted=$((accepted + 1))
 	alerts="$(curl -s "$GW/api/alerts?reference=$ref" -H "Authorization: Bearer $TOKEN")"
-	count="$(echo "$alerts" | grep -o '"requestId"' | wc -l)"
+	count="$(echo "$alerts" | grep -o '"requestId"' | wc -l || true)"
 	id="$(echo "$alerts" | sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')"
 	notified=""
 	if [ -n "$id" ]; then
-		notified="$(curl -s "$GW/api/alerts/$id" -H "Authorization: Bearer $TOKEN" | grep -o '{"at":"[^"]*","type":"NOTIFIED"' | head -1 | sed 's/{"at":"\([^"]*\)".*/\1/')"
+		notified="$(curl -s "$GW/api/alerts/$id" -H "Authorization: Bearer $TOKEN" | grep -o '{"at":"[^"]*","type":"NOTIFIED"' | head -1 | sed 's/{"at":"\([^"]*\)".*/\1/' || true)"
 	fi
 	n_ms=""; lat=""
 	if [ -n "$notified" ]; then
