@@ -31,8 +31,7 @@ public class SecurityConfiguration {
 	static final String EDITOR = "EDITOR";
 
 	private static final String[] PUBLIC_READS = { "/api/content/articles", "/api/content/articles/*",
-			"/api/content/treatment-approaches", "/api/content/crisis-resources", "/api/content/centers",
-			"/api/content/articles/*/json-ld" };
+			"/api/content/treatment-approaches", "/api/content/crisis-resources" };
 
 	private static final String[] PUBLIC_ACTUATOR = { "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/actuator/prometheus" };

@@ -38,9 +38,8 @@ class TreatmentApproachControllerTests {
 
 	@Test
 	void listsApproachesWithoutAToken() {
-		given(this.catalog.list("en"))
-			.willReturn(Mono.just(List.of(new TreatmentApproach("medical-detox", "Medical detox",
-					"Supervised withdrawal.", "## What happens", List.of("buprenorphine", "methadone"), "en", false))));
+		given(this.catalog.list("en")).willReturn(Mono.just(List.of(new TreatmentApproach("medical-detox",
+				"Medical detox", "Supervised withdrawal.", "## What happens", List.of("buprenorphine", "methadone")))));
 
 		this.client.get()
 			.uri("/api/content/treatment-approaches?locale=en")
@@ -57,26 +56,12 @@ class TreatmentApproachControllerTests {
 	}
 
 	@Test
-	void unsupportedLocaleIsABadRequest() {
-		this.client.get()
-			.uri("/api/content/treatment-approaches?locale=xx")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("locale");
-
-		then(this.catalog).shouldHaveNoInteractions();
-	}
-
-	@Test
-	void regionalSpanishIsSpanish() {
+	void unsupportedLocaleFallsBackToEnglish() {
 		given(this.catalog.list(anyString())).willReturn(Mono.just(List.of()));
 
-		this.client.get().uri("/api/content/treatment-approaches?locale=es-MX").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/content/treatment-approaches?locale=xx").exchange().expectStatus().isOk();
 
-		then(this.catalog).should().list("es");
+		then(this.catalog).should().list("en");
 	}
 
 	@Test

@@ -28,12 +28,12 @@ class TreatmentApproachJsonTests {
 	void approachHasTheContractFields() throws Exception {
 		TreatmentApproach approach = new TreatmentApproach("medication-assisted-treatment",
 				"Medications for opioid use disorder", "Long-term medication.", "## The medications",
-				List.of("methadone", "buprenorphine"), "en", false);
+				List.of("methadone", "buprenorphine"));
 
 		JsonContent<TreatmentApproach> content = this.json.write(approach);
 
 		assertThat(this.jsonMapper.readTree(content.getJson()).propertyNames()).containsExactlyInAnyOrder("key", "name",
-				"summary", "body", "medications", "locale", "fallback");
+				"summary", "body", "medications");
 		assertThat(content).extractingJsonPathArrayValue("$.medications").containsExactly("methadone", "buprenorphine");
 	}
 
