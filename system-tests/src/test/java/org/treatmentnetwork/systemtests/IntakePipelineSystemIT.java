@@ -1,13 +1,9 @@
 package org.treatmentnetwork.systemtests;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +37,6 @@ class IntakePipelineSystemIT {
 
 	private final SuiteClient gateway = RunningSuite.gateway();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
 	private final String agent = RunningSuite.token("agent-pipeline-1", "INTAKE_AGENT");
 
 	@Test
@@ -50,9 +44,10 @@ class IntakePipelineSystemIT {
 		String key = UUID.randomUUID().toString();
 		String body = body(uniquePhone(), "please call me tomorrow morning");
 
-		Reply first = postWithKey(body, key);
-		Reply again = postWithKey(body, key);
-		Reply other = postWithKey(body(uniquePhone(), "Xanthe planted words"), key);
+		SuiteClient.Reply first = this.gateway.post(REQUESTS, body, this.agent, Map.of("Idempotency-Key", key));
+		SuiteClient.Reply again = this.gateway.post(REQUESTS, body, this.agent, Map.of("Idempotency-Key", key));
+		SuiteClient.Reply other = this.gateway.post(REQUESTS, body(uniquePhone(), "Xanthe planted words"), this.agent,
+				Map.of("Idempotency-Key", key));
 
 		assertThat(first.status()).as(first.body()).isEqualTo(202);
 		assertThat(again.status()).as(again.body()).isEqualTo(202);
@@ -113,23 +108,24 @@ class IntakePipelineSystemIT {
 		String supervisor = RunningSuite.token("supervisor-pipeline", "SUPERVISOR");
 		String id = submit(body(uniquePhone(), "I am dope sick and need help"));
 
-		Reply claimed = post(REQUESTS + "/" + id + "/claim", null, this.agent);
+		SuiteClient.Reply claimed = this.gateway.post(REQUESTS + "/" + id + "/claim", null, this.agent, Map.of());
 		assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
 		assertThat(JSON.readTree(claimed.body()).get("claimedBy").asString()).isEqualTo("agent-pipeline-1");
-		Reply taken = post(REQUESTS + "/" + id + "/claim", null, other);
+		SuiteClient.Reply taken = this.gateway.post(REQUESTS + "/" + id + "/claim", null, other, Map.of());
 		assertThat(taken.status()).as(taken.body()).isEqualTo(409);
 		assertThat(taken.contentType()).startsWith("application/problem+json");
-		assertThat(post(REQUESTS + "/" + id + "/claim", null, supervisor).status()).isEqualTo(403);
+		assertThat(this.gateway.post(REQUESTS + "/" + id + "/claim", null, supervisor, Map.of()).status())
+			.isEqualTo(403);
 
 		assertThat(status(id, "ADMITTED", null).status()).isEqualTo(409);
-		Reply attempted = status(id, "CONTACT_ATTEMPTED", "no answer, left a voicemail");
+		SuiteClient.Reply attempted = status(id, "CONTACT_ATTEMPTED", "no answer, left a voicemail");
 		assertThat(attempted.status()).as(attempted.body()).isEqualTo(200);
 		assertThat(JSON.readTree(attempted.body()).get("status").asString()).isEqualTo("CONTACT_ATTEMPTED");
-		Reply noReason = status(id, "CLOSED", null);
+		SuiteClient.Reply noReason = status(id, "CLOSED", null);
 		assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
-		assertThat(
-				post(REQUESTS + "/" + id + "/notes", "{\"text\": \"sister answers after 6 pm\"}", this.agent).status())
-			.isEqualTo(200);
+		assertThat(this.gateway
+			.post(REQUESTS + "/" + id + "/notes", "{\"text\": \"sister answers after 6 pm\"}", this.agent, Map.of())
+			.status()).isEqualTo(200);
 		assertThat(status(id, "CONTACTED", null).status()).isEqualTo(200);
 
 		SuiteClient.Reply details = this.gateway.get(REQUESTS + "/" + id, supervisor);
@@ -179,49 +175,10 @@ class IntakePipelineSystemIT {
 		return reply.json().get("id").asString();
 	}
 
-	private Reply status(String id, String status, String note) {
+	private SuiteClient.Reply status(String id, String status, String note) {
 		String json = (note != null) ? "{\"status\": \"" + status + "\", \"note\": \"" + note + "\"}"
 				: "{\"status\": \"" + status + "\"}";
-		return post(REQUESTS + "/" + id + "/status", json, this.agent);
-	}
-
-	private Reply postWithKey(String json, String key) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(RunningSuite.config().gatewayUrl() + REQUESTS))
-			.timeout(Duration.ofSeconds(15))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + this.agent)
-			.header("Idempotency-Key", key)
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build();
-		return send(request);
-	}
-
-	private Reply post(String path, String json, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningSuite.config().gatewayUrl() + path))
-			.timeout(Duration.ofSeconds(15))
-			.header("Authorization", "Bearer " + token);
-		if (json != null) {
-			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-		}
-		else {
-			request.POST(HttpRequest.BodyPublishers.noBody());
-		}
-		return send(request.build());
-	}
-
-	private Reply send(HttpRequest request) {
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + ex, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
+		return this.gateway.post(REQUESTS + "/" + id + "/status", json, this.agent, Map.of());
 	}
 
 	private static String uniquePhone() {
@@ -237,10 +194,6 @@ class IntakePipelineSystemIT {
 				 "centerId": null,
 				 "consent": {"contact": true, "text": false, "voicemail": true}}
 				""".formatted(NAME, phone, message);
-	}
-
-	private record Reply(int status, String contentType, String body) {
-
 	}
 
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,14 +40,31 @@ final class SuiteClient {
 	}
 
 	Reply postJson(String path, String json, String token) {
+		return post(path, json, token, Map.of());
+	}
+
+	/**
+	 * A POST as a staff tool or the website sends it.
+	 * @param path the path on the gateway
+	 * @param json the JSON body, or {@code null} for none
+	 * @param token a bearer token, or {@code null}
+	 * @param headers further request headers, such as {@code Idempotency-Key}
+	 * @return the answer
+	 */
+	Reply post(String path, String json, String token, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(15))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
+			.header("Accept", "application/json");
+		if (json != null) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+		}
+		else {
+			request.POST(HttpRequest.BodyPublishers.noBody());
+		}
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		headers.forEach(request::header);
 		return send(request.build());
 	}
 
