@@ -4,6 +4,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,8 +27,11 @@ class TreatmentApproachController {
 	}
 
 	@GetMapping("/api/content/treatment-approaches")
-	Mono<List<TreatmentApproach>> list(@RequestParam(name = "locale", required = false) String locale) {
-		return this.catalog.list(this.locales.resolve(locale));
+	Mono<ResponseEntity<List<TreatmentApproach>>> list(@RequestParam(name = "locale", required = false) String locale) {
+		return this.catalog.list(this.locales.resolve(locale))
+			.map((approaches) -> ResponseEntity.ok()
+				.header(HttpHeaders.CACHE_CONTROL, "public, max-age=300, stale-if-error=86400")
+				.body(approaches));
 	}
 
 }

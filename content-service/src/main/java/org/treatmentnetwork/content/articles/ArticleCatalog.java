@@ -1,14 +1,11 @@
 package org.treatmentnetwork.content.articles;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
+import java.time.LocalDate;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,9 +16,9 @@ import org.treatmentnetwork.content.mongo.MongoProperties;
 import org.treatmentnetwork.content.problems.NotFoundException;
 
 /**
- * Reads articles from MongoDB: listings with paging, filters and word search, and single
- * published articles with their entity tag. Every query is bounded by the configured
- * operation timeout.
+ * Reads articles: the public listing, search and article pages from the in-memory
+ * snapshot of published content ({@link PublishedArticles}), and the editors' listing of
+ * working copies from MongoDB, bounded by the configured operation timeout.
  */
 @Component
 class ArticleCatalog {
@@ -30,17 +27,28 @@ class ArticleCatalog {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final JsonMapper jsonMapper;
+	private final PublishedArticles published;
+
+	private final ArticlesProperties properties;
+
+	private final Clock clock;
 
 	private final Duration timeout;
 
-	ArticleCatalog(ReactiveMongoTemplate mongo, JsonMapper jsonMapper, MongoProperties mongoProperties) {
+	ArticleCatalog(ReactiveMongoTemplate mongo, PublishedArticles published, ArticlesProperties properties,
+			MongoProperties mongoProperties) {
 		this.mongo = mongo;
-		this.jsonMapper = jsonMapper;
+		this.published = published;
+		this.properties = properties;
+		this.clock = Clock.systemUTC();
 		this.timeout = mongoProperties.operationTimeout();
 	}
 
 	Mono<ArticlePage> list(ArticleFilter filter, int page, int size) {
+		if (!filter.editorial()) {
+			return this.published.list(filter.locale(), ArticleQueries.normalizeTopic(filter.topic()), filter.q(), page,
+					size);
+		}
 		Criteria criteria = ArticleQueries.criteria(filter);
 		Mono<Long> total = this.mongo.count(new Query(criteria), ArticleDocument.class).timeout(this.timeout);
 		long skip = (long) page * size;
@@ -49,41 +57,17 @@ class ArticleCatalog {
 			return total.map((count) -> new ArticlePage(List.of(), page, size, count));
 		}
 		Query query = new Query(criteria).with(LISTING_ORDER).skip(skip).limit(size);
-		query.fields().include("slug", "title", "summary", "topics", "locale", "lastReviewed");
-		Mono<List<ArticleSummary>> items = this.mongo.find(query, ArticleDocument.class)
-			.map(ArticleSummary::from)
+		LocalDate today = LocalDate.now(this.clock);
+		Mono<List<EditorArticleSummary>> items = this.mongo.find(query, ArticleDocument.class)
+			.map((document) -> EditorArticleSummary.from(document, today, this.properties.reviewIntervalMonths()))
 			.collectList()
 			.timeout(this.timeout);
 		return Mono.zip(items, total).map((result) -> new ArticlePage(result.getT1(), page, size, result.getT2()));
 	}
 
 	Mono<VersionedArticle> findPublished(String slug, String locale) {
-		Query query = new Query(Criteria.where("slug")
-			.is(slug)
-			.and("locale")
-			.is(locale)
-			.and("status")
-			.is(ArticleStatus.PUBLISHED.name()));
-		return this.mongo.findOne(query, ArticleDocument.class)
-			.timeout(this.timeout)
-			.map(ArticleDetail::from)
-			.map((article) -> new VersionedArticle(article, etag(article)))
+		return this.published.find(slug, locale)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No published article has this slug.")));
-	}
-
-	/**
-	 * A strong entity tag: the SHA-256 of the article's JSON representation, so it
-	 * changes whenever any byte of the response body would.
-	 */
-	private String etag(ArticleDetail article) {
-		byte[] representation = this.jsonMapper.writeValueAsString(article).getBytes(StandardCharsets.UTF_8);
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
-			return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + '"';
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -1,9 +1,11 @@
 package org.treatmentnetwork.content.articles;
 
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +28,14 @@ import org.treatmentnetwork.content.problems.InvalidParameterException;
 @RequestMapping("/api/content/articles")
 class ArticleController {
 
+	/** Lower-case words of letters and digits joined by single hyphens. */
+	static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+
+	/**
+	 * Public listings and search results: short-lived, usable stale if the service fails.
+	 */
+	static final String LISTING_CACHE_CONTROL = "public, max-age=60, stale-if-error=86400";
+
 	private final ArticleCatalog catalog;
 
 	private final ContentLocales locales;
@@ -39,18 +49,25 @@ class ArticleController {
 	}
 
 	@GetMapping
-	Mono<ArticlePage> list(@RequestParam(name = "locale", required = false) String locale,
+	Mono<ResponseEntity<ArticlePage>> list(@RequestParam(name = "locale", required = false) String locale,
 			@RequestParam(name = "topic", required = false) @Size(max = 64) String topic,
 			@RequestParam(name = "q", required = false) @Size(max = 200) String q,
 			@RequestParam(name = "status", required = false) String status,
 			@RequestParam(name = "page", defaultValue = "0") @Min(0) int page,
 			@RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(50) int size) {
-		ArticleFilter filter = new ArticleFilter(this.locales.resolve(locale), parseStatus(status), topic, q);
-		return this.catalog.list(filter, page, size);
+		String resolved = this.locales.resolve(locale);
+		ArticleFilter filter = (status != null) ? new ArticleFilter(resolved, parseStatus(status), topic, q, true)
+				: new ArticleFilter(resolved, ArticleStatus.PUBLISHED, topic, q);
+		// Public listings may be cached briefly by browsers and shared caches; the
+		// editors'
+		// listing never.
+		String cacheControl = filter.editorial() ? "no-store" : LISTING_CACHE_CONTROL;
+		return this.catalog.list(filter, page, size)
+			.map((result) -> ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, cacheControl).body(result));
 	}
 
 	@GetMapping("/{slug}")
-	Mono<ResponseEntity<ArticleDetail>> get(@PathVariable("slug") String slug,
+	Mono<ResponseEntity<ArticleDetail>> get(@PathVariable("slug") @Size(max = 100) @Pattern(regexp = SLUG) String slug,
 			@RequestParam(name = "locale", required = false) String locale) {
 		return this.catalog.findPublished(slug, this.locales.resolve(locale))
 			.map((versioned) -> ResponseEntity.ok()
@@ -61,17 +78,29 @@ class ArticleController {
 	}
 
 	/**
+	 * The schema.org {@code MedicalWebPage} JSON-LD of a published article.
+	 */
+	@GetMapping(path = "/{slug}/json-ld", produces = { "application/ld+json", "application/json" })
+	Mono<ResponseEntity<Map<String, Object>>> jsonLd(
+			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = SLUG) String slug,
+			@RequestParam(name = "locale", required = false) String locale) {
+		return this.catalog.findPublished(slug, this.locales.resolve(locale))
+			.map((versioned) -> ResponseEntity.ok()
+				.header(HttpHeaders.CACHE_CONTROL, this.properties.cacheControl())
+				.header(HttpHeaders.CONTENT_LANGUAGE, versioned.article().locale())
+				.body(MedicalWebPage.of(versioned.article())));
+	}
+
+	/**
 	 * The public sees published articles only; a {@code status} parameter (editors only,
 	 * enforced by the security configuration) selects drafts or published articles.
 	 */
 	private static ArticleStatus parseStatus(String status) {
-		if (status == null) {
-			return ArticleStatus.PUBLISHED;
-		}
 		return switch (status.strip().toLowerCase(Locale.ROOT)) {
 			case "draft" -> ArticleStatus.DRAFT;
 			case "published" -> ArticleStatus.PUBLISHED;
-			default -> throw new InvalidParameterException("status", "must be one of: draft, published");
+			case "all" -> null;
+			default -> throw new InvalidParameterException("status", "must be one of: draft, published, all");
 		};
 	}
 

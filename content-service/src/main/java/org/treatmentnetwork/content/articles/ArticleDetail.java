@@ -17,17 +17,32 @@ import java.util.List;
  * @param lastReviewed the date of the last clinical review, {@code null} while pending
  * @param sources the public sources the article relies on
  * @param updatedAt when the content last changed
+ * @param requestedLocale the language asked for (an extension of the contract)
+ * @param fallback {@code true} when no translation exists in the requested language and
+ * the article is served in the default one (an extension of the contract)
  */
 record ArticleDetail(String slug, String title, String summary, String body, List<String> topics, String locale,
-		String reviewedBy, LocalDate lastReviewed, List<SourceLink> sources, Instant updatedAt) {
+		String reviewedBy, LocalDate lastReviewed, List<SourceLink> sources, Instant updatedAt, String requestedLocale,
+		boolean fallback) {
+
+	ArticleDetail(String slug, String title, String summary, String body, List<String> topics, String locale,
+			String reviewedBy, LocalDate lastReviewed, List<SourceLink> sources, Instant updatedAt) {
+		this(slug, title, summary, body, topics, locale, reviewedBy, lastReviewed, sources, updatedAt, locale, false);
+	}
 
 	static ArticleDetail from(ArticleDocument document) {
-		List<SourceLink> sources = (document.sources() != null)
-				? document.sources().stream().map((source) -> new SourceLink(source.title(), source.url())).toList()
+		return from(document, document.locale());
+	}
+
+	static ArticleDetail from(ArticleDocument document, String requestedLocale) {
+		ArticleContent content = document.publicContent();
+		List<SourceLink> sources = (content.sources() != null)
+				? content.sources().stream().map((source) -> new SourceLink(source.title(), source.url())).toList()
 				: List.of();
-		List<String> topics = (document.topics() != null) ? List.copyOf(document.topics()) : List.of();
-		return new ArticleDetail(document.slug(), document.title(), document.summary(), document.body(), topics,
-				document.locale(), document.reviewedBy(), document.lastReviewed(), sources, document.updatedAt());
+		List<String> topics = (content.topics() != null) ? List.copyOf(content.topics()) : List.of();
+		return new ArticleDetail(document.slug(), content.title(), content.summary(), content.body(), topics,
+				document.locale(), content.reviewedBy(), content.lastReviewed(), sources, content.updatedAt(),
+				requestedLocale, !document.locale().equals(requestedLocale));
 	}
 
 	/**

@@ -10,6 +10,6 @@ import java.util.List;
  * @param size the page size asked for
  * @param total how many articles match in all
  */
-record ArticlePage(List<ArticleSummary> items, int page, int size, long total) {
+record ArticlePage(List<?> items, int page, int size, long total) {
 
 }

@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * input can turn into a query operator or a regex construct.
  *
  * <p>
- * This word matching is the interim search; ranked full-text search replaces it.
+ * This literal word matching serves the editors' listing; the public search is ranked
+ * (see {@link ArticleSearchIndex}).
  */
 final class ArticleQueries {
 
@@ -26,7 +27,9 @@ final class ArticleQueries {
 
 	static Criteria criteria(ArticleFilter filter) {
 		List<Criteria> parts = new ArrayList<>();
-		parts.add(Criteria.where("status").is(filter.status().name()));
+		if (filter.status() != null) {
+			parts.add(Criteria.where("status").is(filter.status().name()));
+		}
 		parts.add(Criteria.where("locale").is(filter.locale()));
 		String topic = normalizeTopic(filter.topic());
 		if (topic != null) {

@@ -42,7 +42,7 @@ record ArticleSeed(@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String 
 		List<ArticleDocument.Source> documentSources = this.sources.stream()
 			.map((source) -> new ArticleDocument.Source(source.title(), source.url()))
 			.toList();
-		return new ArticleDocument(null, this.slug, this.locale, this.title, this.summary, this.body,
+		return ArticleDocument.of(null, this.slug, this.locale, this.title, this.summary, this.body,
 				List.copyOf(this.topics), this.reviewedBy, this.lastReviewed, documentSources, this.updatedAt,
 				this.status);
 	}

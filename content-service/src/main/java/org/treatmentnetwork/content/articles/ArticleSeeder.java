@@ -24,7 +24,8 @@ import org.treatmentnetwork.content.seed.Seeder;
 /**
  * Creates the article indexes and inserts the packaged articles that are missing, keyed
  * by slug and locale. Articles already in the database are never overwritten: once
- * seeded, an article belongs to the editors.
+ * seeded, an article belongs to the editors. Seeding ends by loading the in-memory
+ * snapshot of published articles, so an instance is ready only once it can serve them.
  */
 @Component
 class ArticleSeeder implements Seeder {
@@ -37,8 +38,15 @@ class ArticleSeeder implements Seeder {
 
 	private final List<ArticleSeed> seeds;
 
-	ArticleSeeder(SeedFileReader reader, ReactiveMongoTemplate mongo, MongoProperties mongoProperties) {
+	private final ArticleChanges changes;
+
+	private final PublishedArticles published;
+
+	ArticleSeeder(SeedFileReader reader, ReactiveMongoTemplate mongo, MongoProperties mongoProperties,
+			ArticleChanges changes, PublishedArticles published) {
 		this.mongo = mongo;
+		this.changes = changes;
+		this.published = published;
 		this.timeout = mongoProperties.operationTimeout();
 		this.seeds = reader.read(LOCATION, ArticleSeed.class);
 		Set<String> keys = new HashSet<>();
@@ -57,22 +65,28 @@ class ArticleSeeder implements Seeder {
 				.concatMap(this::insert)
 				.filter(Boolean::booleanValue)
 				.count()
-				.map((inserted) -> new SeedReport(ArticleDocument.COLLECTION, inserted.intValue(),
-						this.seeds.size() - inserted.intValue())));
+				.flatMap((inserted) -> ((inserted > 0) ? this.changes.bump().then() : Mono.<Void>empty())
+					.then(this.published.refresh())
+					.thenReturn(new SeedReport(ArticleDocument.COLLECTION, inserted.intValue(),
+							this.seeds.size() - inserted.intValue()))));
 	}
 
 	private Mono<Void> ensureIndexes() {
 		ReactiveIndexOperations indexes = this.mongo.indexOps(ArticleDocument.class);
-		return Flux
-			.concat(indexes.createIndex(new Index().on("slug", Sort.Direction.ASC)
-				.on("locale", Sort.Direction.ASC)
-				.unique()
-				.named("slug_locale_unique")),
-					indexes.createIndex(new Index().on("status", Sort.Direction.ASC)
-						.on("locale", Sort.Direction.ASC)
-						.on("updatedAt", Sort.Direction.DESC)
-						.named("status_locale_updated")),
-					indexes.createIndex(new Index().on("topics", Sort.Direction.ASC).named("topics")))
+		return Flux.concat(
+				indexes.createIndex(new Index().on("slug", Sort.Direction.ASC)
+					.on("locale", Sort.Direction.ASC)
+					.unique()
+					.named("slug_locale_unique")),
+				indexes.createIndex(new Index().on("status", Sort.Direction.ASC)
+					.on("locale", Sort.Direction.ASC)
+					.on("updatedAt", Sort.Direction.DESC)
+					.named("status_locale_updated")),
+				indexes.createIndex(new Index().on("topics", Sort.Direction.ASC).named("topics")),
+				this.mongo.indexOps(ArticleVersionDocument.class)
+					.createIndex(new Index().on("articleId", Sort.Direction.ASC)
+						.on("revision", Sort.Direction.DESC)
+						.named("article_revision")))
 			.timeout(this.timeout)
 			.then();
 	}

@@ -1,6 +1,7 @@
 package org.treatmentnetwork.content.crisis;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,17 +10,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The crisis lines the website shows ({@code content.crisis.resources}), held in memory
- * so that they are served even while the database is down.
+ * The crisis lines the website shows ({@code content.crisis.*}), held in memory so that
+ * they are served even while the database is down.
  *
- * @param resources the crisis lines, in display order
+ * @param resources the crisis lines in the default locale, in display order
+ * @param translations the same lines in other locales, by locale
  */
 @Validated
 @ConfigurationProperties("content.crisis")
-record CrisisProperties(@NotEmpty List<@Valid @NotNull Resource> resources) {
+record CrisisProperties(@NotEmpty List<@Valid @NotNull Resource> resources,
+		@DefaultValue Map<String, @NotEmpty List<@Valid @NotNull Resource>> translations) {
 
 	/**
 	 * One crisis line.

@@ -60,6 +60,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problemResponse(problem, HttpHeaders.EMPTY);
 	}
 
+	@ExceptionHandler(PreconditionFailedException.class)
+	ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException ex) {
+		return simple(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "Precondition Failed",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler(PreconditionRequiredException.class)
+	ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException ex) {
+		return simple(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED, "Precondition Required",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
+		return simple(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
+	}
+
+	private static ResponseEntity<ProblemDetail> simple(HttpStatus status, java.net.URI type, String title,
+			String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problemResponse(problem, HttpHeaders.EMPTY);
+	}
+
 	@ExceptionHandler(NoResourceFoundException.class)
 	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

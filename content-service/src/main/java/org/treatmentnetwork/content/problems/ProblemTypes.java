@@ -18,6 +18,15 @@ public final class ProblemTypes {
 	/** The requested resource does not exist. */
 	public static final URI NOT_FOUND = URI.create(BASE + "not-found");
 
+	/** The {@code If-Match} entity tag is stale. */
+	public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
+
+	/** A change needs an {@code If-Match} header. */
+	public static final URI PRECONDITION_REQUIRED = URI.create(BASE + "precondition-required");
+
+	/** The request conflicts with the current state. */
+	public static final URI CONFLICT = URI.create(BASE + "conflict");
+
 	/** No valid bearer token was presented. */
 	public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
 

@@ -31,7 +31,8 @@ public class SecurityConfiguration {
 	static final String EDITOR = "EDITOR";
 
 	private static final String[] PUBLIC_READS = { "/api/content/articles", "/api/content/articles/*",
-			"/api/content/treatment-approaches", "/api/content/crisis-resources" };
+			"/api/content/treatment-approaches", "/api/content/crisis-resources", "/api/content/centers",
+			"/api/content/articles/*/json-ld" };
 
 	private static final String[] PUBLIC_ACTUATOR = { "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/actuator/prometheus" };

@@ -38,8 +38,9 @@ class TreatmentApproachControllerTests {
 
 	@Test
 	void listsApproachesWithoutAToken() {
-		given(this.catalog.list("en")).willReturn(Mono.just(List.of(new TreatmentApproach("medical-detox",
-				"Medical detox", "Supervised withdrawal.", "## What happens", List.of("buprenorphine", "methadone")))));
+		given(this.catalog.list("en"))
+			.willReturn(Mono.just(List.of(new TreatmentApproach("medical-detox", "Medical detox",
+					"Supervised withdrawal.", "## What happens", List.of("buprenorphine", "methadone"), "en", false))));
 
 		this.client.get()
 			.uri("/api/content/treatment-approaches?locale=en")
@@ -56,12 +57,26 @@ class TreatmentApproachControllerTests {
 	}
 
 	@Test
-	void unsupportedLocaleFallsBackToEnglish() {
+	void unsupportedLocaleIsABadRequest() {
+		this.client.get()
+			.uri("/api/content/treatment-approaches?locale=xx")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("locale");
+
+		then(this.catalog).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void regionalSpanishIsSpanish() {
 		given(this.catalog.list(anyString())).willReturn(Mono.just(List.of()));
 
-		this.client.get().uri("/api/content/treatment-approaches?locale=xx").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/content/treatment-approaches?locale=es-MX").exchange().expectStatus().isOk();
 
-		then(this.catalog).should().list("en");
+		then(this.catalog).should().list("es");
 	}
 
 	@Test

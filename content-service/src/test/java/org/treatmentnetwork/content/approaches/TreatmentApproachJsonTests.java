@@ -28,12 +28,12 @@ class TreatmentApproachJsonTests {
 	void approachHasTheContractFields() throws Exception {
 		TreatmentApproach approach = new TreatmentApproach("medication-assisted-treatment",
 				"Medications for opioid use disorder", "Long-term medication.", "## The medications",
-				List.of("methadone", "buprenorphine"));
+				List.of("methadone", "buprenorphine"), "en", false);
 
 		JsonContent<TreatmentApproach> content = this.json.write(approach);
 
 		assertThat(this.jsonMapper.readTree(content.getJson()).propertyNames()).containsExactlyInAnyOrder("key", "name",
-				"summary", "body", "medications");
+				"summary", "body", "medications", "locale", "fallback");
 		assertThat(content).extractingJsonPathArrayValue("$.medications").containsExactly("methadone", "buprenorphine");
 	}
 

@@ -37,6 +37,7 @@ class TreatmentApproachSeedFilesTests {
 
 	@Test
 	void theSixApproachesAreListedInOrder() {
+		List<TreatmentApproachSeed> approaches = english();
 		assertThat(approaches).extracting(TreatmentApproachSeed::key)
 			.containsExactly("behavioral-therapies", "holistic-recovery", "medical-detox",
 					"medication-assisted-treatment", "professional-support", "support-groups");
@@ -70,6 +71,23 @@ class TreatmentApproachSeedFilesTests {
 		assertThat(approach("medication-assisted-treatment").body()).contains("does **not** relieve withdrawal",
 				"7 to 10 opioid-free days");
 		assertThat(approach("medical-detox").body()).contains("naloxone");
+	}
+
+	@Test
+	void everyApproachIsTranslatedToSpanishWithTheSameKeyAndPosition() {
+		List<TreatmentApproachSeed> spanish = approaches.stream().filter((a) -> a.locale().equals("es")).toList();
+		assertThat(spanish).extracting(TreatmentApproachSeed::key)
+			.containsExactlyInAnyOrderElementsOf(english().stream().map(TreatmentApproachSeed::key).toList());
+		assertThat(spanish).allSatisfy((es) -> assertThat(es.position()).isEqualTo(approach(es.key()).position()));
+		TreatmentApproachSeed moud = spanish.stream()
+			.filter((a) -> a.key().equals("medication-assisted-treatment"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(moud.body()).contains("No alivia la abstinencia", "7 a 10 días sin opioides");
+	}
+
+	private static List<TreatmentApproachSeed> english() {
+		return approaches.stream().filter((a) -> a.locale().equals("en")).toList();
 	}
 
 	private static TreatmentApproachSeed approach(String key) {

@@ -61,6 +61,8 @@ class ArticleControllerTests {
 			.exchange()
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=60, stale-if-error=86400")
 			.expectBody()
 			.jsonPath("$.items[0].slug")
 			.isEqualTo("getting-off-heroin")
@@ -89,14 +91,51 @@ class ArticleControllerTests {
 	}
 
 	@Test
-	void unsupportedOrRegionalLocalesFallBackToEnglish() {
+	void regionalLocalesResolveToTheirLanguage() {
 		given(this.catalog.list(any(), anyInt(), anyInt())).willReturn(Mono.just(new ArticlePage(List.of(), 0, 20, 0)));
 
-		this.client.get().uri("/api/content/articles?locale=fr").exchange().expectStatus().isOk();
 		this.client.get().uri("/api/content/articles?locale=EN-us").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/content/articles?locale=es_MX").exchange().expectStatus().isOk();
 
-		then(this.catalog).should(org.mockito.Mockito.times(2))
-			.list(new ArticleFilter("en", ArticleStatus.PUBLISHED, null, null), 0, 20);
+		then(this.catalog).should().list(new ArticleFilter("en", ArticleStatus.PUBLISHED, null, null), 0, 20);
+		then(this.catalog).should().list(new ArticleFilter("es", ArticleStatus.PUBLISHED, null, null), 0, 20);
+	}
+
+	@Test
+	void unknownOrMalformedLocalesAreBadRequests() {
+		for (String locale : List.of("fr", "xx-YY", "e$", "english-please-now-1234567890")) {
+			this.client.get()
+				.uri((uri) -> uri.path("/api/content/articles").queryParam("locale", "{l}").build(locale))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("locale");
+		}
+		this.client.get()
+			.uri("/api/content/articles/getting-off-heroin?locale=fr")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		then(this.catalog).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void slugsWithIllegalCharactersAreBadRequests() {
+		for (String slug : List.of("Getting-Off-Heroin", "a_b", "x--y", "-x", "a".repeat(101))) {
+			this.client.get()
+				.uri("/api/content/articles/" + slug)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("slug");
+		}
+		then(this.catalog).shouldHaveNoInteractions();
 	}
 
 	@Test
@@ -186,7 +225,8 @@ class ArticleControllerTests {
 			.expectHeader()
 			.valueEquals(HttpHeaders.ETAG, ETAG)
 			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+			.valueEquals(HttpHeaders.CACHE_CONTROL,
+					"public, max-age=300, stale-while-revalidate=60, stale-if-error=86400")
 			.expectHeader()
 			.valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
 			.expectBody()
@@ -341,9 +381,11 @@ class ArticleControllerTests {
 			.uri("/api/content/articles?status=DRAFT")
 			.exchange()
 			.expectStatus()
-			.isOk();
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
 
-		then(this.catalog).should().list(new ArticleFilter("en", ArticleStatus.DRAFT, null, null), 0, 20);
+		then(this.catalog).should().list(new ArticleFilter("en", ArticleStatus.DRAFT, null, null, true), 0, 20);
 	}
 
 	@Test
@@ -358,7 +400,7 @@ class ArticleControllerTests {
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("status")
 			.jsonPath("$.errors[0].message")
-			.isEqualTo("must be one of: draft, published");
+			.isEqualTo("must be one of: draft, published, all");
 	}
 
 	@Test

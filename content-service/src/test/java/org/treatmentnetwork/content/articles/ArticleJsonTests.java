@@ -42,7 +42,7 @@ class ArticleJsonTests {
 		JsonContent<ArticleDetail> json = this.detailJson.write(detail);
 
 		assertThat(fieldNames(json.getJson())).containsExactlyInAnyOrder("slug", "title", "summary", "body", "topics",
-				"locale", "reviewedBy", "lastReviewed", "sources", "updatedAt");
+				"locale", "reviewedBy", "lastReviewed", "sources", "updatedAt", "requestedLocale", "fallback");
 		assertThat(json).extractingJsonPathStringValue("$.updatedAt").isEqualTo("2026-11-24T00:00:00Z");
 		assertThat(json).extractingJsonPathValue("$.lastReviewed").isNull();
 		assertThat(json.getJson()).contains("\"lastReviewed\":null");
@@ -71,7 +71,7 @@ class ArticleJsonTests {
 		assertThat(fieldNames(json.getJson())).containsExactlyInAnyOrder("items", "page", "size", "total");
 		JsonNode item = this.jsonMapper.readTree(json.getJson()).get("items").get(0);
 		assertThat(item.propertyNames()).containsExactlyInAnyOrder("slug", "title", "summary", "topics", "locale",
-				"lastReviewed");
+				"lastReviewed", "fallback");
 		assertThat(json).extractingJsonPathNumberValue("$.total").isEqualTo(1);
 		assertThat(json).extractingJsonPathNumberValue("$.page").isEqualTo(0);
 		assertThat(json).extractingJsonPathNumberValue("$.size").isEqualTo(20);
@@ -82,13 +82,16 @@ class ArticleJsonTests {
 		String json = """
 				{"slug":"a","title":"T","summary":"S","body":"B","topics":["x"],"locale":"en",
 				 "reviewedBy":"Pending clinical review","lastReviewed":null,
-				 "sources":[{"title":"CDC","url":"https://www.cdc.gov/"}],"updatedAt":"2026-11-24T00:00:00Z"}
+				 "sources":[{"title":"CDC","url":"https://www.cdc.gov/"}],"updatedAt":"2026-11-24T00:00:00Z",
+				 "requestedLocale":"es","fallback":true}
 				""";
 
 		ArticleDetail detail = this.detailJson.parseObject(json);
 
 		assertThat(detail.sources()).containsExactly(new ArticleDetail.SourceLink("CDC", "https://www.cdc.gov/"));
 		assertThat(detail.updatedAt()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+		assertThat(detail.fallback()).isTrue();
+		assertThat(detail.requestedLocale()).isEqualTo("es");
 	}
 
 	private Collection<String> fieldNames(String json) {

@@ -48,13 +48,27 @@ class ArticleSeedFilesTests {
 
 	@Test
 	void theFiveSeedArticlesArePresentInEnglishAndPublished() {
-		assertThat(articles).extracting(ArticleSeed::slug)
+		assertThat(articles.stream().filter((a) -> a.locale().equals("en"))).extracting(ArticleSeed::slug)
 			.containsExactlyInAnyOrder("where-heroin-comes-from", "why-heroin-is-so-addictive", "getting-off-heroin",
 					"medications-for-opioid-use-disorder", "overdose-and-naloxone");
 		assertThat(articles).allSatisfy((article) -> {
-			assertThat(article.locale()).isEqualTo("en");
+			assertThat(article.locale()).isIn("en", "es");
 			assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
 		});
+	}
+
+	@Test
+	void theCoreArticlesExistInSpanish() {
+		List<ArticleSeed> spanish = articles.stream().filter((a) -> a.locale().equals("es")).toList();
+		assertThat(spanish).extracting(ArticleSeed::slug)
+			.contains("getting-off-heroin", "medications-for-opioid-use-disorder", "overdose-and-naloxone");
+		ArticleSeed moud = spanish.stream()
+			.filter((a) -> a.slug().equals("medications-for-opioid-use-disorder"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(moud.body()).contains("**No alivia la abstinencia**", "7 a 10 días sin opioides", "MOUD", "MAT");
+		assertThat(spanish)
+			.allSatisfy((article) -> assertThat(article.body()).contains("1-800-662-4357", "911", "988"));
 	}
 
 	@Test

@@ -9,13 +9,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.treatmentnetwork.content.locales.LocalesConfiguration;
 import org.treatmentnetwork.content.security.SecurityConfiguration;
 
 /**
  * The crisis lines come from the packaged configuration, need no token and no database.
  */
 @WebFluxTest(CrisisResourceController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, LocalesConfiguration.class })
 @EnableConfigurationProperties(CrisisProperties.class)
 class CrisisResourceControllerTests {
 
