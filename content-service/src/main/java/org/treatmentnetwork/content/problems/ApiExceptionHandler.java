@@ -32,6 +32,7 @@ import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
+import org.treatmentnetwork.content.tracing.TraceIds;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
@@ -96,8 +97,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			TimeoutException.class })
-	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
-		log.warn("Content store unavailable ({})", ex.getClass().getSimpleName());
+	ResponseEntity<ProblemDetail> unavailable(Exception ex, ServerWebExchange exchange) {
+		log.warn("Content store unavailable ({}){}", ex.getClass().getSimpleName(),
+				TraceIds.logSuffix(exchange.getRequest()));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"Content is temporarily unavailable. Please try again shortly. "
 						+ "Crisis resources remain available at /api/content/crisis-resources.");
@@ -109,8 +111,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-		log.error("Unexpected failure while handling a request", ex);
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, ServerWebExchange exchange) {
+		log.error("Unexpected failure while handling a request{}", TraceIds.logSuffix(exchange.getRequest()), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Please try again later.");
 		problem.setType(ProblemTypes.INTERNAL_ERROR);

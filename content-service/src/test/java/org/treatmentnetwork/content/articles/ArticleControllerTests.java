@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -315,6 +318,27 @@ class ArticleControllerTests {
 			.consumeWith(
 					(result) -> org.assertj.core.api.Assertions.assertThat(new String(result.getResponseBodyContent()))
 						.doesNotContain("connection refused"));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void theOutageLogLineCarriesTheGatewaysTraceId(CapturedOutput output) {
+		given(this.catalog.findPublished(anyString(), anyString()))
+			.willReturn(Mono.error(new DataAccessResourceFailureException("connection refused")));
+
+		this.client.get()
+			.uri("/api/content/articles/getting-off-heroin")
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.consumeWith((result) -> {
+			});
+
+		org.assertj.core.api.Assertions.assertThat(output)
+			.contains("Content store unavailable (DataAccessResourceFailureException) "
+					+ "trace_id=4bf92f3577b34da6a3ce929d0e0e4736");
 	}
 
 	@Test

@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * review flags, JSON-LD, and the change counter that keeps several instances consistent.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
+// Headroom for the first requests on a busy two-core machine (index build, JIT).
+@AutoConfigureWebTestClient(timeout = "15s")
 class EditorialWorkflowIntegrationTests {
 
 	private static final TestTokens TOKENS = TestTokens.generate();
