@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -20,11 +21,13 @@ import org.springframework.http.HttpHeaders;
  * A real HTTP server on a random local port that stands in for one service behind the
  * gateway. It records every request and answers with canned JSON: 200 for reads, 202 for
  * writes. The request header {@code X-Test-Behaviour} changes that: {@code fail} answers
- * 500, {@code not-found} answers 404, {@code hang} never answers, {@code cacheable} adds
- * {@code ETag} and {@code Cache-Control} like the content service does, and {@code html},
- * {@code html-weak-csp} and {@code html-strict-csp} answer an HTML page without, with a
- * permissive, or with a strict Content-Security-Policy. It can be stopped and started
- * again on the same port to play a service that is down.
+ * 500, {@code not-found} answers 404, {@code hang} never answers, {@code stream} sends a
+ * server-sent event stream of {@link #STREAM_EVENTS} events, one every
+ * {@link #STREAM_INTERVAL}, {@code cacheable} adds {@code ETag} and {@code Cache-Control}
+ * like the content service does, and {@code html}, {@code html-weak-csp} and
+ * {@code html-strict-csp} answer an HTML page without, with a permissive, or with a
+ * strict Content-Security-Policy. It can be stopped and started again on the same port to
+ * play a service that is down.
  */
 public final class StubService {
 
@@ -37,6 +40,12 @@ public final class StubService {
 	/** The strict policy the {@code html-strict-csp} page carries. */
 	public static final String STRICT_PAGE_POLICY = "default-src 'none'; style-src 'sha256-q1w2e3'; "
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	/** How many events the {@code stream} behaviour sends, one per interval. */
+	public static final int STREAM_EVENTS = 3;
+
+	/** The pause before each event of the {@code stream} behaviour. */
+	public static final Duration STREAM_INTERVAL = Duration.ofMillis(1500);
 
 	private final String name;
 
@@ -131,6 +140,15 @@ public final class StubService {
 			}
 			if ("not-found".equals(behaviour)) {
 				return problem(response, HttpResponseStatus.NOT_FOUND);
+			}
+			if ("stream".equals(behaviour)) {
+				Flux<String> events = Flux.interval(STREAM_INTERVAL)
+					.take(STREAM_EVENTS)
+					.map((tick) -> "event: alert\nid: a-" + tick + "\ndata: {\"n\":" + tick + "}\n\n");
+				return response.status(HttpResponseStatus.OK)
+					.header("Content-Type", "text/event-stream")
+					.sendString(events)
+					.then();
 			}
 			if (behaviour != null && behaviour.startsWith("html")) {
 				if ("html-weak-csp".equals(behaviour)) {
