@@ -1,8 +1,7 @@
 package org.treatmentnetwork.gateway.tracing;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,8 +60,6 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	private final Random random = new SecureRandom();
-
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
@@ -116,11 +113,14 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 		return (path.length() > MAX_LOGGED_PATH) ? path.substring(0, MAX_LOGGED_PATH) + "..." : path;
 	}
 
-	private String randomHex(int bytes, String invalid) {
+	// Trace and span ids need to be unique, not secret: ThreadLocalRandom needs no lock
+	// on
+	// the event loop, unlike a shared SecureRandom.
+	private static String randomHex(int bytes, String invalid) {
 		byte[] value = new byte[bytes];
 		String hex;
 		do {
-			this.random.nextBytes(value);
+			ThreadLocalRandom.current().nextBytes(value);
 			hex = HEX.formatHex(value);
 		}
 		while (hex.equals(invalid));
