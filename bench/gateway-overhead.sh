@@ -9,6 +9,8 @@ ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-30s}"
 FIXED_RATE_SECONDS="${FIXED_RATE_SECONDS:-20}"
 NGINX_PORT="${NGINX_PORT:-8095}"
+# The JVMs need longer than nginx to reach full speed (JIT): warm each setup this long.
+WARMUP="${WARMUP:-30s}"
 
 start_suite
 SLUG="$(first_slug)"
@@ -42,7 +44,7 @@ declare -A URLS=([direct]="$CONTENT$PATH_Q" [gateway]="$GW$PATH_Q" [nginx]="http
 SETUPS=(direct gateway nginx)
 
 echo "warm-up..."
-for setup in "${SETUPS[@]}"; do wrk -t2 -c32 -d10s "${URLS[$setup]}" >/dev/null; done
+for setup in "${SETUPS[@]}"; do wrk -t2 -c32 -d"$WARMUP" "${URLS[$setup]}" >/dev/null; done
 
 CSV="$RESULTS/gateway-overhead.csv"
 echo "round,setup,requests_per_s,p50_ms,p99_ms,non_2xx" >"$CSV"
