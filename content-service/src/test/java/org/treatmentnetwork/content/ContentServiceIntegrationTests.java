@@ -44,7 +44,8 @@ class ContentServiceIntegrationTests {
 	private static final TestTokens TOKENS = TestTokens.generate();
 
 	private static final List<String> SEEDED_SLUGS = List.of("where-heroin-comes-from", "why-heroin-is-so-addictive",
-			"getting-off-heroin", "medications-for-opioid-use-disorder", "overdose-and-naloxone");
+			"getting-off-heroin", "medications-for-opioid-use-disorder", "overdose-and-naloxone",
+			"what-to-expect-in-detox", "helping-a-loved-one");
 
 	@Autowired
 	private WebTestClient client;
@@ -83,7 +84,7 @@ class ContentServiceIntegrationTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.total")
-			.isEqualTo(5)
+			.isEqualTo(SEEDED_SLUGS.size())
 			.jsonPath("$.page")
 			.isEqualTo(0)
 			.jsonPath("$.size")
@@ -107,7 +108,7 @@ class ContentServiceIntegrationTests {
 			.jsonPath("$.items.length()")
 			.isEqualTo(2)
 			.jsonPath("$.total")
-			.isEqualTo(5)
+			.isEqualTo(SEEDED_SLUGS.size())
 			.jsonPath("$.page")
 			.isEqualTo(1);
 	}
@@ -341,7 +342,7 @@ class ContentServiceIntegrationTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.total")
-			.isEqualTo(5)
+			.isEqualTo(SEEDED_SLUGS.size())
 			.jsonPath("$.items[?(@.slug == 'where-heroin-comes-from')].fallback")
 			.value((List<Boolean> fallback) -> assertThat(fallback).containsExactly(true))
 			.jsonPath("$.items[?(@.slug == 'getting-off-heroin')].locale")

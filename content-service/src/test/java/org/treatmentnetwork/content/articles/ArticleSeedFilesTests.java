@@ -47,10 +47,11 @@ class ArticleSeedFilesTests {
 	}
 
 	@Test
-	void theFiveSeedArticlesArePresentInEnglishAndPublished() {
+	void theSevenSeedArticlesArePresentInEnglishAndPublished() {
 		assertThat(articles.stream().filter((a) -> a.locale().equals("en"))).extracting(ArticleSeed::slug)
 			.containsExactlyInAnyOrder("where-heroin-comes-from", "why-heroin-is-so-addictive", "getting-off-heroin",
-					"medications-for-opioid-use-disorder", "overdose-and-naloxone");
+					"medications-for-opioid-use-disorder", "overdose-and-naloxone", "what-to-expect-in-detox",
+					"helping-a-loved-one");
 		assertThat(articles).allSatisfy((article) -> {
 			assertThat(article.locale()).isIn("en", "es");
 			assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
@@ -61,7 +62,8 @@ class ArticleSeedFilesTests {
 	void theCoreArticlesExistInSpanish() {
 		List<ArticleSeed> spanish = articles.stream().filter((a) -> a.locale().equals("es")).toList();
 		assertThat(spanish).extracting(ArticleSeed::slug)
-			.contains("getting-off-heroin", "medications-for-opioid-use-disorder", "overdose-and-naloxone");
+			.containsExactlyInAnyOrder("getting-off-heroin", "medications-for-opioid-use-disorder",
+					"overdose-and-naloxone", "what-to-expect-in-detox", "helping-a-loved-one");
 		ArticleSeed moud = spanish.stream()
 			.filter((a) -> a.slug().equals("medications-for-opioid-use-disorder"))
 			.findFirst()
@@ -142,6 +144,49 @@ class ArticleSeedFilesTests {
 	void overdoseArticleSaysCall911AndGiveNaloxone() {
 		String body = article("overdose-and-naloxone").body();
 		assertThat(body).contains("**Call 911.**", "**Give naloxone**", "over the counter");
+	}
+
+	@Test
+	void detoxArticleCoversTheTimelineMedicationAndTheRiskAfterwards() {
+		ArticleSeed article = article("what-to-expect-in-detox");
+		assertThat(article.body()).contains("medically supervised withdrawal", "**Buprenorphine**", "**Methadone**",
+				"Methadone (a long-acting opioid)",
+				"**Naltrexone** is different: it blocks opioids and does not relieve", "Inpatient detox",
+				"Outpatient detox", "Detox is a first step, not the whole treatment", "loses its tolerance",
+				"**naloxone**");
+		assertThat(article.topics()).contains("detox", "withdrawal").doesNotContain("naloxone", "buprenorphine");
+	}
+
+	@Test
+	void familiesArticleCoversOverdoseCraftMedicationAndSupport() {
+		ArticleSeed article = article("helping-a-loved-one");
+		assertThat(article.body()).contains("**Call 911.**", "**Give naloxone**", "over the counter",
+				"Good Samaritan laws", "Community Reinforcement and Family Training (CRAFT)",
+				"not \"replacing one drug with another\"", "Nar-Anon", "SMART Recovery Family & Friends",
+				"contact form");
+		assertThat(article.topics()).contains("families").doesNotContain("naloxone", "buprenorphine");
+	}
+
+	@Test
+	void newArticlesSaySameThingsInSpanish() {
+		for (String slug : List.of("what-to-expect-in-detox", "helping-a-loved-one")) {
+			ArticleSeed english = article(slug);
+			ArticleSeed spanish = spanishArticle(slug);
+			assertThat(spanish.topics()).isEqualTo(english.topics());
+			assertThat(spanish.sources()).isEqualTo(english.sources());
+			assertThat(spanish.body()).contains("naloxona", "1-800-662-4357", "911", "988");
+		}
+		assertThat(spanishArticle("what-to-expect-in-detox").body()).contains("**naltrexona** es distinta",
+				"no alivia la abstinencia", "7 a 10 días");
+		assertThat(spanishArticle("helping-a-loved-one").body()).contains("CRAFT", "Nar-Anon",
+				"no es \"cambiar una droga por otra\"", "Buen Samaritano");
+	}
+
+	private static ArticleSeed spanishArticle(String slug) {
+		return articles.stream()
+			.filter((a) -> a.slug().equals(slug) && a.locale().equals("es"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static ArticleSeed article(String slug) {
