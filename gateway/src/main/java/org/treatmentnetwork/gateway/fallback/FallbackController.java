@@ -3,6 +3,7 @@ package org.treatmentnetwork.gateway.fallback;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -107,6 +108,9 @@ class FallbackController {
 		}
 		if (failure instanceof CallNotPermittedException) {
 			return "circuit-open";
+		}
+		if (failure instanceof BulkheadFullException) {
+			return "overloaded";
 		}
 		if (isTimeout(failure)) {
 			return "timeout";

@@ -21,13 +21,13 @@ import org.springframework.http.HttpHeaders;
  * A real HTTP server on a random local port that stands in for one service behind the
  * gateway. It records every request and answers with canned JSON: 200 for reads, 202 for
  * writes. The request header {@code X-Test-Behaviour} changes that: {@code fail} answers
- * 500, {@code not-found} answers 404, {@code hang} never answers, {@code stream} sends a
- * server-sent event stream of {@link #STREAM_EVENTS} events, one every
- * {@link #STREAM_INTERVAL}, {@code cacheable} adds {@code ETag} and {@code Cache-Control}
- * like the content service does, and {@code html}, {@code html-weak-csp} and
- * {@code html-strict-csp} answer an HTML page without, with a permissive, or with a
- * strict Content-Security-Policy. It can be stopped and started again on the same port to
- * play a service that is down.
+ * 500, {@code not-found} answers 404, {@code hang} never answers, {@code slow} answers
+ * after {@link #SLOW_ANSWER}, {@code stream} sends a server-sent event stream of
+ * {@link #STREAM_EVENTS} events, one every {@link #STREAM_INTERVAL}, {@code cacheable}
+ * adds {@code ETag} and {@code Cache-Control} like the content service does, and
+ * {@code html}, {@code html-weak-csp} and {@code html-strict-csp} answer an HTML page
+ * without, with a permissive, or with a strict Content-Security-Policy. It can be stopped
+ * and started again on the same port to play a service that is down.
  */
 public final class StubService {
 
@@ -40,6 +40,9 @@ public final class StubService {
 	/** The strict policy the {@code html-strict-csp} page carries. */
 	public static final String STRICT_PAGE_POLICY = "default-src 'none'; style-src 'sha256-q1w2e3'; "
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	/** How long the {@code slow} behaviour takes to answer. */
+	public static final Duration SLOW_ANSWER = Duration.ofMillis(500);
 
 	/** How many events the {@code stream} behaviour sends, one per interval. */
 	public static final int STREAM_EVENTS = 3;
@@ -134,6 +137,14 @@ public final class StubService {
 			String behaviour = headers.getFirst(BEHAVIOUR);
 			if ("hang".equals(behaviour)) {
 				return Mono.never();
+			}
+			if ("slow".equals(behaviour)) {
+				return Mono.delay(SLOW_ANSWER)
+					.then(response.status(HttpResponseStatus.OK)
+						.header("Content-Type", "application/json")
+						.header("X-Served-By", this.name)
+						.sendString(Mono.just("{\"service\":\"" + this.name + "\"}"))
+						.then());
 			}
 			if ("fail".equals(behaviour)) {
 				return problem(response, HttpResponseStatus.INTERNAL_SERVER_ERROR);
