@@ -27,12 +27,15 @@ import org.treatmentnetwork.intake.tracing.Traceparent;
  * Publishes the events kept in contact request documents to Kafka.
  *
  * <p>
- * A pass claims one due document at a time (an atomic lease, so relays on several
- * instances never work on the same document at once), sends its events in order, waits
- * for each acknowledgement, then removes exactly the acknowledged events and releases the
- * lease. On failure it releases the lease with an exponential backoff. Events are removed
- * only after the broker acknowledged them, so nothing is lost; a crash between the
- * acknowledgement and the removal sends an event again, which consumers tolerate.
+ * A pass claims due documents in batches of up to {@code intake.outbox.batch-size} (a
+ * lease per document, so relays on several instances never work on the same document at
+ * once). The documents of a batch are published side by side; within a document the
+ * events are sent in order, each after the previous one was acknowledged, then exactly
+ * the acknowledged events are removed and the lease is released. A document whose send
+ * fails is released with an exponential backoff; the others of its batch are not held
+ * back. Events are removed only after the broker acknowledged them, so nothing is lost; a
+ * crash between the acknowledgement and the removal sends an event again, which consumers
+ * tolerate.
  *
  * <p>
  * Passes run when {@link #trigger()} is called after a request was stored, and every
@@ -44,16 +47,42 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	enum Outcome {
 
-		/** A document's events were published. */
+		/** The events of every document of a batch were published. */
 		PUBLISHED,
 
-		/** Publishing a document's events failed; it was released with a backoff. */
+		/**
+		 * Publishing the events of at least one document of a batch failed; those were
+		 * released with a backoff.
+		 */
 		FAILED,
 
 		/** No document was due. */
 		IDLE
 
 	}
+
+	/**
+	 * What one batch did.
+	 *
+	 * @param claimed documents claimed
+	 * @param published documents whose events were all published
+	 */
+	record Batch(int claimed, int published) {
+
+		Outcome outcome() {
+			if (this.claimed == 0) {
+				return Outcome.IDLE;
+			}
+			return (this.published == this.claimed) ? Outcome.PUBLISHED : Outcome.FAILED;
+		}
+
+	}
+
+	/**
+	 * The most batches in one pass, so that the gauges are refreshed now and then while a
+	 * backlog drains.
+	 */
+	private static final int MAX_BATCHES_PER_PASS = 20;
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -68,6 +97,8 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	private final Clock clock;
 
 	private final String owner = "relay-" + UUID.randomUUID();
+
+	private final AtomicLong claims = new AtomicLong();
 
 	private final Sinks.Many<Boolean> triggers = Sinks.many().multicast().directBestEffort();
 
@@ -111,29 +142,39 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	}
 
 	/**
-	 * Publishes due documents until none is due, one fails, or a batch is done.
+	 * Publishes due documents batch after batch until a batch is not full or has a
+	 * failure.
 	 * @return the number of documents published
 	 */
 	Mono<Long> drain() {
-		return Mono.defer(this::relayNext)
+		return Mono.defer(this::relayBatch)
 			.repeat()
-			.takeWhile((outcome) -> outcome == Outcome.PUBLISHED)
-			.take(this.properties.batchSize())
-			.count();
+			.takeUntil((batch) -> batch.claimed() < this.properties.batchSize() || batch.outcome() != Outcome.PUBLISHED)
+			.take(MAX_BATCHES_PER_PASS)
+			.map(Batch::published)
+			.reduce(0L, Long::sum);
 	}
 
 	/**
-	 * Claims and publishes the next due document, if any.
+	 * Claims and publishes the next batch of due documents, if any.
 	 * @return what happened
 	 */
 	Mono<Outcome> relayNext() {
-		Instant now = this.clock.instant();
-		return this.store.claim(this.owner, now, this.properties.leaseDuration())
-			.flatMap(this::publish)
-			.defaultIfEmpty(Outcome.IDLE);
+		return relayBatch().map(Batch::outcome);
 	}
 
-	private Mono<Outcome> publish(OutboxEntry entry) {
+	private Mono<Batch> relayBatch() {
+		Instant now = this.clock.instant();
+		// A lease id per claim: the documents of this batch are exactly those carrying
+		// it.
+		String leaseId = this.owner + "-" + this.claims.incrementAndGet();
+		return this.store.claim(leaseId, now, this.properties.leaseDuration(), this.properties.batchSize())
+			.flatMapSequential((entry) -> publish(entry, leaseId), this.properties.batchSize())
+			.reduce(new Batch(0, 0), (batch, outcome) -> new Batch(batch.claimed() + 1,
+					batch.published() + ((outcome == Outcome.PUBLISHED) ? 1 : 0)));
+	}
+
+	private Mono<Outcome> publish(OutboxEntry entry, String leaseId) {
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
 		return Flux.fromIterable(entry.pendingEvents())
 			.concatMap((event) -> this.sender
@@ -141,7 +182,7 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 						Traceparent.validOrNull(event.traceparent()))
 				.timeout(this.properties.sendTimeout())
 				.then(Mono.fromRunnable(() -> acknowledged.add(event.eventId()))))
-			.then(Mono.defer(() -> this.store.complete(entry.id(), this.owner, acknowledged, this.clock.instant())))
+			.then(Mono.defer(() -> this.store.complete(entry.id(), leaseId, acknowledged, this.clock.instant())))
 			.map((stillOwned) -> {
 				this.published.increment(acknowledged.size());
 				if (!stillOwned) {
@@ -150,10 +191,10 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 				}
 				return Outcome.PUBLISHED;
 			})
-			.onErrorResume((ex) -> failed(entry, acknowledged, ex));
+			.onErrorResume((ex) -> failed(entry, leaseId, acknowledged, ex));
 	}
 
-	private Mono<Outcome> failed(OutboxEntry entry, List<String> acknowledged, Throwable ex) {
+	private Mono<Outcome> failed(OutboxEntry entry, String leaseId, List<String> acknowledged, Throwable ex) {
 		int attempts = entry.outboxAttempts() + 1;
 		Instant next = this.clock.instant().plus(backoff(attempts));
 		this.failures.increment();
@@ -162,7 +203,7 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		log.warn("Publishing events of request {} failed (attempt {}), next attempt at {}: {}", entry.id(), attempts,
 				next, (cause != ex) ? ex + " caused by " + cause : ex.toString());
-		return this.store.release(entry.id(), this.owner, List.copyOf(acknowledged), attempts, next)
+		return this.store.release(entry.id(), leaseId, List.copyOf(acknowledged), attempts, next)
 			.thenReturn(Outcome.FAILED);
 	}
 
