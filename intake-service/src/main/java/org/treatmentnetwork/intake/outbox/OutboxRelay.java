@@ -3,9 +3,14 @@ package org.treatmentnetwork.intake.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,9 +43,12 @@ import org.treatmentnetwork.intake.tracing.Traceparent;
  * tolerate.
  *
  * <p>
- * Passes run when {@link #trigger()} is called after a request was stored, and every
- * {@code intake.outbox.poll-interval}. Kafka being down never affects intake: requests
- * are stored and wait here.
+ * A request is published right after it was stored: {@link #trigger(String)} queues its
+ * id, and the next pass claims it by id (through the {@code _id} index, without looking
+ * through the other documents). Every {@code intake.outbox.poll-interval} a pass also
+ * sweeps for everything else that is due (retries after a backoff, requests whose trigger
+ * was missed or came from another instance, leases of a crashed relay) and refreshes the
+ * gauges. Kafka being down never affects intake: requests are stored and wait here.
  */
 @Component
 class OutboxRelay implements OutboxTrigger, SmartLifecycle {
@@ -102,6 +110,14 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private final Sinks.Many<Boolean> triggers = Sinks.many().multicast().directBestEffort();
 
+	/**
+	 * Ids of requests stored since the last pass. Bounded: an id that does not fit is
+	 * published by the next sweep instead.
+	 */
+	private final BlockingQueue<String> triggered;
+
+	private final AtomicBoolean sweepDue = new AtomicBoolean(true);
+
 	private final AtomicLong pending = new AtomicLong();
 
 	private final AtomicLong lagMillis = new AtomicLong();
@@ -119,6 +135,7 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
+		this.triggered = new ArrayBlockingQueue<>(properties.batchSize() * 10);
 		Gauge.builder("intake.outbox.pending", this.pending, AtomicLong::get)
 			.description("Contact requests with events not yet acknowledged by Kafka")
 			.register(meterRegistry);
@@ -135,10 +152,32 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	}
 
 	@Override
-	public void trigger() {
-		// A failed emission means another trigger is being delivered right now, or the
-		// relay is not running; either way a pass follows (or the next poll finds it).
+	public void trigger(String requestId) {
+		// A full queue or a failed emission (another trigger is being delivered right
+		// now, or the relay is not running) only delays: a pass follows, or the next
+		// sweep finds the request.
+		this.triggered.offer(requestId);
 		this.triggers.tryEmitNext(Boolean.TRUE);
+	}
+
+	/**
+	 * Claims by id and publishes the requests triggered since the last call, side by
+	 * side.
+	 * @return the number of documents published
+	 */
+	Mono<Long> publishTriggered() {
+		List<String> ids = new ArrayList<>();
+		this.triggered.drainTo(ids);
+		if (ids.isEmpty()) {
+			return Mono.just(0L);
+		}
+		Instant now = this.clock.instant();
+		String leaseId = nextLeaseId();
+		return Flux.fromIterable(new LinkedHashSet<>(ids))
+			.flatMap((id) -> this.store.claim(id, leaseId, now, this.properties.leaseDuration())
+				.flatMap((entry) -> publish(entry, leaseId)), this.properties.batchSize())
+			.filter((outcome) -> outcome == Outcome.PUBLISHED)
+			.count();
 	}
 
 	/**
@@ -172,6 +211,10 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 			.flatMapSequential((entry) -> publish(entry, leaseId), this.properties.batchSize())
 			.reduce(new Batch(0, 0), (batch, outcome) -> new Batch(batch.claimed() + 1,
 					batch.published() + ((outcome == Outcome.PUBLISHED) ? 1 : 0)));
+	}
+
+	private String nextLeaseId() {
+		return this.owner + "-" + this.claims.incrementAndGet();
 	}
 
 	private Mono<Outcome> publish(OutboxEntry entry, String leaseId) {
@@ -219,14 +262,8 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	}
 
 	private Mono<Long> pass() {
-		return drain()
-			.flatMap((count) -> this.store.countPending()
-				.doOnNext(this.pending::set)
-				.then(this.store.oldestPendingEventAt()
-					.map((oldest) -> Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis()))
-					.defaultIfEmpty(0L)
-					.doOnNext(this.lagMillis::set))
-				.thenReturn(count))
+		return publishTriggered().flatMap((published) -> this.sweepDue.getAndSet(false)
+				? sweep().map((swept) -> published + swept) : Mono.just(published))
 			.onErrorResume((ex) -> {
 				// The database is unreachable or timed out; the next poll tries again.
 				log.warn("Outbox relay pass failed: {}", ex.getClass().getName());
@@ -234,17 +271,25 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 			});
 	}
 
+	private Mono<Long> sweep() {
+		return drain().flatMap((count) -> this.store.countPending()
+			.doOnNext(this.pending::set)
+			.then(this.store.oldestPendingEventAt()
+				.map((oldest) -> Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis()))
+				.defaultIfEmpty(0L)
+				.doOnNext(this.lagMillis::set))
+			.thenReturn(count));
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.loop != null) {
 			return;
 		}
-		this.loop = Flux
-			.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((tick) -> Boolean.TRUE),
-					this.triggers.asFlux())
-			.onBackpressureLatest()
-			.concatMap((tick) -> pass(), 1)
-			.subscribe();
+		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((tick) -> {
+			this.sweepDue.set(true);
+			return Boolean.TRUE;
+		}), this.triggers.asFlux()).onBackpressureLatest().concatMap((tick) -> pass(), 1).subscribe();
 		log.info("Outbox relay {} started, publishing to {}", this.owner, this.properties.topic());
 	}
 

@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -69,6 +70,22 @@ class OutboxStore {
 				.flatMapMany((result) -> this.mongo.find(
 						new Query(where(LEASE_OWNER).is(leaseId)).with(Sort.by(NEXT_ATTEMPT_AT)), OutboxEntry.class,
 						COLLECTION)));
+	}
+
+	/**
+	 * Claims one document by id if its pending events are due and it is not leased (or
+	 * the lease expired): a single-document atomic update found through the {@code _id}
+	 * index, for publishing a request right after it was stored.
+	 * @param id the request's id
+	 * @param leaseId the owner written on the leased document
+	 * @return the claimed entry, or empty when it is not due, leased or has no pending
+	 * events
+	 */
+	Mono<OutboxEntry> claim(String id, String leaseId, Instant now, Duration lease) {
+		Query due = new Query(new Criteria().andOperator(where("_id").is(id), dueAt(now)));
+		Update leased = new Update().set(LEASE_OWNER, leaseId).set(LEASE_UNTIL, now.plus(lease));
+		return this.mongo.findAndModify(due, leased, FindAndModifyOptions.options().returnNew(true), OutboxEntry.class,
+				COLLECTION);
 	}
 
 	private static Criteria dueAt(Instant now) {

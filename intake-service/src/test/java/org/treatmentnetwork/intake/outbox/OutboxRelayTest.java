@@ -315,6 +315,83 @@ class OutboxRelayTest {
 	}
 
 	@Test
+	void triggeredRequestsArePublishedByIdAndOthersAreLeftToTheSweep() {
+		insertRequest("old", T0.minusSeconds(30), "old-e");
+		insertRequest("new-1", T0, "new-e1");
+		insertRequest("new-2", T0, "new-e2a", "new-e2b");
+		OutboxRelay relay = relay(recordingSender());
+
+		relay.trigger("new-1");
+		relay.trigger("new-2");
+		relay.trigger("new-1");
+		StepVerifier.create(relay.publishTriggered()).expectNext(2L).verifyComplete();
+
+		assertThat(this.sent).extracting((s) -> eventId(s.value()))
+			.containsExactlyInAnyOrder("new-e1", "new-e2a", "new-e2b");
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).containsSubsequence("new-e2a", "new-e2b");
+		assertThat(find("new-1").getBoolean("outboxPending")).isFalse();
+		assertThat(find("new-2").get("outboxLeaseOwner")).isNull();
+		assertThat(find("old").getBoolean("outboxPending")).isTrue();
+		// Nothing is left in the queue; the old request waits for the sweep.
+		StepVerifier.create(relay.publishTriggered()).expectNext(0L).verifyComplete();
+		StepVerifier.create(relay.drain()).expectNext(1L).verifyComplete();
+		assertThat(this.sent).hasSize(4);
+	}
+
+	@Test
+	void triggeredRequestLeasedByAnotherRelayOrInBackoffIsNotPublished() {
+		insertRequest("leased", T0, "leased-e");
+		insertRequest("backoff", T0.plusSeconds(4), "backoff-e");
+		insertRequest("done", T0);
+		OutboxStore store = new OutboxStore(this.mongo);
+		StepVerifier.create(store.claim("leased", "other-relay", T0, Duration.ofSeconds(60)))
+			.expectNextCount(1)
+			.verifyComplete();
+		StepVerifier.create(this.mongo.updateFirst(
+				new Query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("done")),
+				new org.springframework.data.mongodb.core.query.Update().set("outboxPending", false),
+				OutboxStore.COLLECTION))
+			.expectNextCount(1)
+			.verifyComplete();
+		OutboxRelay relay = relay(recordingSender());
+
+		relay.trigger("leased");
+		relay.trigger("backoff");
+		relay.trigger("done");
+		relay.trigger("unknown");
+		StepVerifier.create(relay.publishTriggered()).expectNext(0L).verifyComplete();
+
+		assertThat(this.sent).isEmpty();
+		assertThat(find("leased").getString("outboxLeaseOwner")).isEqualTo("other-relay");
+	}
+
+	@Test
+	void aTriggerAndASweepRacingPublishEveryEventExactlyOnce() {
+		for (int i = 0; i < 30; i++) {
+			insertRequest("mixed-" + i, T0, "mixed-e" + i);
+		}
+		OutboxSender slowSender = (topic, key, value, traceparent) -> Mono
+			.fromRunnable(() -> this.sent.add(new Sent(topic, key, value)))
+			.subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+			.then();
+		OutboxRelay triggered = relay(slowSender);
+		OutboxRelay sweeping = relay(slowSender);
+		for (int i = 0; i < 30; i++) {
+			triggered.trigger("mixed-" + i);
+		}
+
+		StepVerifier
+			.create(Mono.zip(triggered.publishTriggered().subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+					sweeping.drain().subscribeOn(reactor.core.scheduler.Schedulers.parallel())))
+			// A document whose last event the other just removed may be claimed again and
+			// publish nothing: at least 30.
+			.assertNext((counts) -> assertThat(counts.getT1() + counts.getT2()).isGreaterThanOrEqualTo(30L))
+			.verifyComplete();
+
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).doesNotHaveDuplicates().hasSize(30);
+	}
+
+	@Test
 	void storedTraceparentIsHandedToTheSenderAndAMalformedOneIsDropped() {
 		insertRequest("traced", T0, "t1", "t2", "t3");
 		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
