@@ -64,7 +64,7 @@ class OutboxStore {
 			.collectList()
 			.filter((ids) -> !ids.isEmpty())
 			.flatMapMany((ids) -> this.mongo
-				.updateMulti(new Query(new Criteria().andOperator(where("_id").in(ids), dueAt(now))),
+				.updateMulti(new Query(where("_id").in(ids).andOperator(dueAt(now))),
 						new Update().set(LEASE_OWNER, leaseId).set(LEASE_UNTIL, now.plus(lease)), COLLECTION)
 				.filter((result) -> result.getModifiedCount() > 0)
 				.flatMapMany((result) -> this.mongo.find(
@@ -82,7 +82,8 @@ class OutboxStore {
 	 * events
 	 */
 	Mono<OutboxEntry> claim(String id, String leaseId, Instant now, Duration lease) {
-		Query due = new Query(new Criteria().andOperator(where("_id").is(id), dueAt(now)));
+		// _id at the top level of the filter, where an index-using server looks for it.
+		Query due = new Query(where("_id").is(id).andOperator(dueAt(now)));
 		Update leased = new Update().set(LEASE_OWNER, leaseId).set(LEASE_UNTIL, now.plus(lease));
 		return this.mongo.findAndModify(due, leased, FindAndModifyOptions.options().returnNew(true), OutboxEntry.class,
 				COLLECTION);
