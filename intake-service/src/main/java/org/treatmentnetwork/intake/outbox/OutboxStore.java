@@ -82,7 +82,6 @@ class OutboxStore {
 	 * events
 	 */
 	Mono<OutboxEntry> claim(String id, String leaseId, Instant now, Duration lease) {
-		// _id at the top level of the filter, where an index-using server looks for it.
 		Query due = new Query(where("_id").is(id).andOperator(dueAt(now)));
 		Update leased = new Update().set(LEASE_OWNER, leaseId).set(LEASE_UNTIL, now.plus(lease));
 		return this.mongo.findAndModify(due, leased, FindAndModifyOptions.options().returnNew(true), OutboxEntry.class,

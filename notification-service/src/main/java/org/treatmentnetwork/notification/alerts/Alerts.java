@@ -220,7 +220,6 @@ public class Alerts {
 	 */
 	public Mono<AlertDocument> claimIfDue(String id, String owner, Duration lease) {
 		Instant now = this.clock.instant();
-		// _id at the top level of the filter, where an index-using server looks for it.
 		return claim(query(where(AlertDocument.ID).is(id).andOperator(dueAt(now))), owner, lease, now);
 	}
 
