@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sendTimeout how long to wait for the broker's acknowledgement of one event
  * @param initialBackoff the delay after a first failure, doubled on each further failure
  * @param maxBackoff the longest delay between attempts
- * @param batchSize the most documents one relay pass publishes
+ * @param batchSize the most documents claimed at once, whether by a sweep or by id after
+ * being stored, and published side by side
  */
 @Validated
 @ConfigurationProperties("intake.outbox")

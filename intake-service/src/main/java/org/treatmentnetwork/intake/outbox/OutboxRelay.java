@@ -3,9 +3,14 @@ package org.treatmentnetwork.intake.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,33 +32,65 @@ import org.treatmentnetwork.intake.tracing.Traceparent;
  * Publishes the events kept in contact request documents to Kafka.
  *
  * <p>
- * A pass claims one due document at a time (an atomic lease, so relays on several
- * instances never work on the same document at once), sends its events in order, waits
- * for each acknowledgement, then removes exactly the acknowledged events and releases the
- * lease. On failure it releases the lease with an exponential backoff. Events are removed
- * only after the broker acknowledged them, so nothing is lost; a crash between the
- * acknowledgement and the removal sends an event again, which consumers tolerate.
+ * A pass claims due documents in batches of up to {@code intake.outbox.batch-size} (a
+ * lease per document, so relays on several instances never work on the same document at
+ * once). The documents of a batch are published side by side; within a document the
+ * events are sent in order, each after the previous one was acknowledged, then exactly
+ * the acknowledged events are removed and the lease is released. A document whose send
+ * fails is released with an exponential backoff; the others of its batch are not held
+ * back. Events are removed only after the broker acknowledged them, so nothing is lost; a
+ * crash between the acknowledgement and the removal sends an event again, which consumers
+ * tolerate.
  *
  * <p>
- * Passes run when {@link #trigger()} is called after a request was stored, and every
- * {@code intake.outbox.poll-interval}. Kafka being down never affects intake: requests
- * are stored and wait here.
+ * A request is published right after it was stored: {@link #trigger(String)} queues its
+ * id, and the next pass claims it by id (through the {@code _id} index, without looking
+ * through the other documents). Every {@code intake.outbox.poll-interval} a pass also
+ * sweeps for everything else that is due (retries after a backoff, requests whose trigger
+ * was missed or came from another instance, leases of a crashed relay) and refreshes the
+ * gauges. Kafka being down never affects intake: requests are stored and wait here.
  */
 @Component
 class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	enum Outcome {
 
-		/** A document's events were published. */
+		/** The events of every document of a batch were published. */
 		PUBLISHED,
 
-		/** Publishing a document's events failed; it was released with a backoff. */
+		/**
+		 * Publishing the events of at least one document of a batch failed; those were
+		 * released with a backoff.
+		 */
 		FAILED,
 
 		/** No document was due. */
 		IDLE
 
 	}
+
+	/**
+	 * What one batch did.
+	 *
+	 * @param claimed documents claimed
+	 * @param published documents whose events were all published
+	 */
+	record Batch(int claimed, int published) {
+
+		Outcome outcome() {
+			if (this.claimed == 0) {
+				return Outcome.IDLE;
+			}
+			return (this.published == this.claimed) ? Outcome.PUBLISHED : Outcome.FAILED;
+		}
+
+	}
+
+	/**
+	 * The most batches in one pass, so that the gauges are refreshed now and then while a
+	 * backlog drains.
+	 */
+	private static final int MAX_BATCHES_PER_PASS = 20;
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -69,7 +106,17 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private final String owner = "relay-" + UUID.randomUUID();
 
+	private final AtomicLong claims = new AtomicLong();
+
 	private final Sinks.Many<Boolean> triggers = Sinks.many().multicast().directBestEffort();
+
+	/**
+	 * Ids of requests stored since the last pass. Bounded: an id that does not fit is
+	 * published by the next sweep instead.
+	 */
+	private final BlockingQueue<String> triggered;
+
+	private final AtomicBoolean sweepDue = new AtomicBoolean(true);
 
 	private final AtomicLong pending = new AtomicLong();
 
@@ -88,6 +135,7 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
+		this.triggered = new ArrayBlockingQueue<>(properties.batchSize() * 10);
 		Gauge.builder("intake.outbox.pending", this.pending, AtomicLong::get)
 			.description("Contact requests with events not yet acknowledged by Kafka")
 			.register(meterRegistry);
@@ -104,36 +152,72 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	}
 
 	@Override
-	public void trigger() {
-		// A failed emission means another trigger is being delivered right now, or the
-		// relay is not running; either way a pass follows (or the next poll finds it).
+	public void trigger(String requestId) {
+		// A full queue or a failed emission (another trigger is being delivered right
+		// now, or the relay is not running) only delays: a pass follows, or the next
+		// sweep finds the request.
+		this.triggered.offer(requestId);
 		this.triggers.tryEmitNext(Boolean.TRUE);
 	}
 
 	/**
-	 * Publishes due documents until none is due, one fails, or a batch is done.
+	 * Claims by id and publishes the requests triggered since the last call, side by
+	 * side.
 	 * @return the number of documents published
 	 */
-	Mono<Long> drain() {
-		return Mono.defer(this::relayNext)
-			.repeat()
-			.takeWhile((outcome) -> outcome == Outcome.PUBLISHED)
-			.take(this.properties.batchSize())
+	Mono<Long> publishTriggered() {
+		List<String> ids = new ArrayList<>();
+		this.triggered.drainTo(ids);
+		if (ids.isEmpty()) {
+			return Mono.just(0L);
+		}
+		Instant now = this.clock.instant();
+		String leaseId = nextLeaseId();
+		return Flux.fromIterable(new LinkedHashSet<>(ids))
+			.flatMap((id) -> this.store.claim(id, leaseId, now, this.properties.leaseDuration())
+				.flatMap((entry) -> publish(entry, leaseId)), this.properties.batchSize())
+			.filter((outcome) -> outcome == Outcome.PUBLISHED)
 			.count();
 	}
 
 	/**
-	 * Claims and publishes the next due document, if any.
+	 * Publishes due documents batch after batch until a batch is not full or has a
+	 * failure.
+	 * @return the number of documents published
+	 */
+	Mono<Long> drain() {
+		return Mono.defer(this::relayBatch)
+			.repeat()
+			.takeUntil((batch) -> batch.claimed() < this.properties.batchSize() || batch.outcome() != Outcome.PUBLISHED)
+			.take(MAX_BATCHES_PER_PASS)
+			.map(Batch::published)
+			.reduce(0L, Long::sum);
+	}
+
+	/**
+	 * Claims and publishes the next batch of due documents, if any.
 	 * @return what happened
 	 */
 	Mono<Outcome> relayNext() {
-		Instant now = this.clock.instant();
-		return this.store.claim(this.owner, now, this.properties.leaseDuration())
-			.flatMap(this::publish)
-			.defaultIfEmpty(Outcome.IDLE);
+		return relayBatch().map(Batch::outcome);
 	}
 
-	private Mono<Outcome> publish(OutboxEntry entry) {
+	private Mono<Batch> relayBatch() {
+		Instant now = this.clock.instant();
+		// A lease id per claim: the documents of this batch are exactly those carrying
+		// it.
+		String leaseId = this.owner + "-" + this.claims.incrementAndGet();
+		return this.store.claim(leaseId, now, this.properties.leaseDuration(), this.properties.batchSize())
+			.flatMapSequential((entry) -> publish(entry, leaseId), this.properties.batchSize())
+			.reduce(new Batch(0, 0), (batch, outcome) -> new Batch(batch.claimed() + 1,
+					batch.published() + ((outcome == Outcome.PUBLISHED) ? 1 : 0)));
+	}
+
+	private String nextLeaseId() {
+		return this.owner + "-" + this.claims.incrementAndGet();
+	}
+
+	private Mono<Outcome> publish(OutboxEntry entry, String leaseId) {
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
 		return Flux.fromIterable(entry.pendingEvents())
 			.concatMap((event) -> this.sender
@@ -141,7 +225,7 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 						Traceparent.validOrNull(event.traceparent()))
 				.timeout(this.properties.sendTimeout())
 				.then(Mono.fromRunnable(() -> acknowledged.add(event.eventId()))))
-			.then(Mono.defer(() -> this.store.complete(entry.id(), this.owner, acknowledged, this.clock.instant())))
+			.then(Mono.defer(() -> this.store.complete(entry.id(), leaseId, acknowledged, this.clock.instant())))
 			.map((stillOwned) -> {
 				this.published.increment(acknowledged.size());
 				if (!stillOwned) {
@@ -150,10 +234,10 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 				}
 				return Outcome.PUBLISHED;
 			})
-			.onErrorResume((ex) -> failed(entry, acknowledged, ex));
+			.onErrorResume((ex) -> failed(entry, leaseId, acknowledged, ex));
 	}
 
-	private Mono<Outcome> failed(OutboxEntry entry, List<String> acknowledged, Throwable ex) {
+	private Mono<Outcome> failed(OutboxEntry entry, String leaseId, List<String> acknowledged, Throwable ex) {
 		int attempts = entry.outboxAttempts() + 1;
 		Instant next = this.clock.instant().plus(backoff(attempts));
 		this.failures.increment();
@@ -162,7 +246,7 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		log.warn("Publishing events of request {} failed (attempt {}), next attempt at {}: {}", entry.id(), attempts,
 				next, (cause != ex) ? ex + " caused by " + cause : ex.toString());
-		return this.store.release(entry.id(), this.owner, List.copyOf(acknowledged), attempts, next)
+		return this.store.release(entry.id(), leaseId, List.copyOf(acknowledged), attempts, next)
 			.thenReturn(Outcome.FAILED);
 	}
 
@@ -178,14 +262,8 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	}
 
 	private Mono<Long> pass() {
-		return drain()
-			.flatMap((count) -> this.store.countPending()
-				.doOnNext(this.pending::set)
-				.then(this.store.oldestPendingEventAt()
-					.map((oldest) -> Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis()))
-					.defaultIfEmpty(0L)
-					.doOnNext(this.lagMillis::set))
-				.thenReturn(count))
+		return publishTriggered().flatMap((published) -> this.sweepDue.getAndSet(false)
+				? sweep().map((swept) -> published + swept) : Mono.just(published))
 			.onErrorResume((ex) -> {
 				// The database is unreachable or timed out; the next poll tries again.
 				log.warn("Outbox relay pass failed: {}", ex.getClass().getName());
@@ -193,17 +271,25 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 			});
 	}
 
+	private Mono<Long> sweep() {
+		return drain().flatMap((count) -> this.store.countPending()
+			.doOnNext(this.pending::set)
+			.then(this.store.oldestPendingEventAt()
+				.map((oldest) -> Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis()))
+				.defaultIfEmpty(0L)
+				.doOnNext(this.lagMillis::set))
+			.thenReturn(count));
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.loop != null) {
 			return;
 		}
-		this.loop = Flux
-			.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((tick) -> Boolean.TRUE),
-					this.triggers.asFlux())
-			.onBackpressureLatest()
-			.concatMap((tick) -> pass(), 1)
-			.subscribe();
+		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((tick) -> {
+			this.sweepDue.set(true);
+			return Boolean.TRUE;
+		}), this.triggers.asFlux()).onBackpressureLatest().concatMap((tick) -> pass(), 1).subscribe();
 		log.info("Outbox relay {} started, publishing to {}", this.owner, this.properties.topic());
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
@@ -45,17 +46,51 @@ class OutboxStore {
 	}
 
 	/**
-	 * Claims the document whose pending events are due soonest: pending, due, and not
-	 * leased (or its lease expired).
-	 * @return the claimed entry, or empty when none is due
+	 * Claims up to {@code limit} documents whose pending events are due, soonest first:
+	 * pending, due, and not leased (or the lease expired). The due documents are looked
+	 * up first, then leased with one multi-document update whose filter repeats the
+	 * conditions, so each document is leased by at most one claim even when relays race
+	 * (a single-document update is atomic, and a document leased meanwhile no longer
+	 * matches). Each claim uses its own {@code leaseId}, so what this claim got is
+	 * exactly what carries that id.
+	 * @param leaseId the owner written on the leased documents, unique per claim
+	 * @return the claimed entries, due soonest first; empty when none is due
 	 */
-	Mono<OutboxEntry> claim(String owner, Instant now, Duration lease) {
-		Query due = new Query(new Criteria().andOperator(where(PENDING).is(true), where(NEXT_ATTEMPT_AT).lte(now),
-				new Criteria().orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lte(now))))
-			.with(Sort.by(NEXT_ATTEMPT_AT));
-		Update leased = new Update().set(LEASE_OWNER, owner).set(LEASE_UNTIL, now.plus(lease));
+	Flux<OutboxEntry> claim(String leaseId, Instant now, Duration lease, int limit) {
+		Query due = new Query(dueAt(now)).with(Sort.by(NEXT_ATTEMPT_AT)).limit(limit);
+		due.fields().include("_id");
+		return this.mongo.find(due, Document.class, COLLECTION)
+			.map((document) -> document.get("_id"))
+			.collectList()
+			.filter((ids) -> !ids.isEmpty())
+			.flatMapMany((ids) -> this.mongo
+				.updateMulti(new Query(where("_id").in(ids).andOperator(dueAt(now))),
+						new Update().set(LEASE_OWNER, leaseId).set(LEASE_UNTIL, now.plus(lease)), COLLECTION)
+				.filter((result) -> result.getModifiedCount() > 0)
+				.flatMapMany((result) -> this.mongo.find(
+						new Query(where(LEASE_OWNER).is(leaseId)).with(Sort.by(NEXT_ATTEMPT_AT)), OutboxEntry.class,
+						COLLECTION)));
+	}
+
+	/**
+	 * Claims one document by id if its pending events are due and it is not leased (or
+	 * the lease expired): a single-document atomic update found through the {@code _id}
+	 * index, for publishing a request right after it was stored.
+	 * @param id the request's id
+	 * @param leaseId the owner written on the leased document
+	 * @return the claimed entry, or empty when it is not due, leased or has no pending
+	 * events
+	 */
+	Mono<OutboxEntry> claim(String id, String leaseId, Instant now, Duration lease) {
+		Query due = new Query(where("_id").is(id).andOperator(dueAt(now)));
+		Update leased = new Update().set(LEASE_OWNER, leaseId).set(LEASE_UNTIL, now.plus(lease));
 		return this.mongo.findAndModify(due, leased, FindAndModifyOptions.options().returnNew(true), OutboxEntry.class,
 				COLLECTION);
+	}
+
+	private static Criteria dueAt(Instant now) {
+		return new Criteria().andOperator(where(PENDING).is(true), where(NEXT_ATTEMPT_AT).lte(now),
+				new Criteria().orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lte(now)));
 	}
 
 	/**
@@ -100,10 +135,21 @@ class OutboxStore {
 	Mono<Instant> oldestPendingEventAt() {
 		Query pending = new Query(where(PENDING).is(true)).limit(1000);
 		pending.fields().include(EVENTS);
-		return this.mongo.find(pending, OutboxEntry.class, COLLECTION)
-			.flatMapIterable(OutboxEntry::pendingEvents)
+		return this.mongo.find(pending, PendingEvents.class, COLLECTION)
+			.flatMapIterable(PendingEvents::pendingEvents)
 			.map(ContactRequestEvent::occurredAt)
 			.reduce((a, b) -> a.isBefore(b) ? a : b);
+	}
+
+	/**
+	 * The events of a pending document, read without the rest of it.
+	 */
+	record PendingEvents(List<ContactRequestEvent> pendingEvents) {
+
+		PendingEvents {
+			pendingEvents = (pendingEvents != null) ? List.copyOf(pendingEvents) : List.of();
+		}
+
 	}
 
 	private Mono<Void> clearPendingIfEmpty(String id) {

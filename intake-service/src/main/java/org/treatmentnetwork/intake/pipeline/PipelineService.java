@@ -156,7 +156,7 @@ class PipelineService {
 					if (target == RequestStatus.CONTACTED) {
 						this.metrics.contacted(request, now);
 					}
-					this.outbox.trigger();
+					this.outbox.trigger(id);
 					return find(id).map((updated) -> QueueItem.of(updated, now));
 				});
 		}));

@@ -127,7 +127,7 @@ class ContactRequestService {
 						if (stored.duplicateOf() != null) {
 							this.duplicates.increment();
 						}
-						this.outbox.trigger();
+						this.outbox.trigger(stored.id());
 						return ContactRequestAccepted.of(stored, result.crisisResources());
 					});
 				})

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -162,7 +163,7 @@ class OutboxRelayTest {
 	void documentLeasedByAnotherRelayIsLeftAloneUntilTheLeaseExpires() {
 		insertRequest("r1", T0, "e1");
 		OutboxStore store = new OutboxStore(this.mongo);
-		StepVerifier.create(store.claim("other-relay", T0, Duration.ofSeconds(60)))
+		StepVerifier.create(store.claim("other-relay", T0, Duration.ofSeconds(60), 10))
 			.assertNext((entry) -> assertThat(entry.id()).isEqualTo("r1"))
 			.verifyComplete();
 		OutboxRelay relay = relay(recordingSender());
@@ -214,6 +215,180 @@ class OutboxRelayTest {
 				OutboxStore.COLLECTION))
 			.expectNext(0L)
 			.verifyComplete();
+	}
+
+	@Test
+	void claimTakesAtMostTheLimitSoonestFirstAndSkipsLeasedAndFutureDocuments() {
+		for (int i = 0; i < 5; i++) {
+			insertRequest("due-" + i, T0.minusSeconds(10 - i), "due-e" + i);
+		}
+		insertRequest("future", T0.plusSeconds(5), "future-e");
+		OutboxStore store = new OutboxStore(this.mongo);
+		StepVerifier.create(store.claim("other-relay", T0, Duration.ofSeconds(60), 1))
+			.expectNextCount(1)
+			.verifyComplete();
+
+		StepVerifier.create(store.claim("this-relay", T0, Duration.ofSeconds(60), 3).map(OutboxEntry::id))
+			.expectNext("due-1", "due-2", "due-3")
+			.verifyComplete();
+
+		assertThat(find("due-0").getString("outboxLeaseOwner")).isEqualTo("other-relay");
+		assertThat(find("due-2").getString("outboxLeaseOwner")).isEqualTo("this-relay");
+		assertThat(find("due-2").getDate("outboxLeaseUntil")).isEqualTo(Date.from(T0.plusSeconds(60)));
+		assertThat(find("due-4").get("outboxLeaseOwner")).isNull();
+		assertThat(find("future").get("outboxLeaseOwner")).isNull();
+	}
+
+	@Test
+	void racingClaimsNeverLeaseOneDocumentTwice() {
+		for (int i = 0; i < 60; i++) {
+			insertRequest("claim-" + i, T0.minusSeconds(i % 7), "claim-e" + i);
+		}
+		OutboxStore store = new OutboxStore(this.mongo);
+
+		List<Map.Entry<String, List<String>>> claims = reactor.core.publisher.Flux.range(0, 8)
+			.flatMap((n) -> store.claim("lease-" + n, T0, Duration.ofSeconds(60), 10)
+				.map(OutboxEntry::id)
+				.collectList()
+				.map((ids) -> Map.entry("lease-" + n, ids))
+				.subscribeOn(reactor.core.scheduler.Schedulers.parallel()), 8)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		List<String> all = claims.stream().flatMap((claim) -> claim.getValue().stream()).toList();
+		assertThat(all).doesNotHaveDuplicates();
+		// Every document a claim returned carries that claim's lease, and no other
+		// document is leased.
+		for (Map.Entry<String, List<String>> claim : claims) {
+			for (String id : claim.getValue()) {
+				assertThat(find(id).getString("outboxLeaseOwner")).isEqualTo(claim.getKey());
+			}
+		}
+		StepVerifier.create(this.mongo.count(
+				new Query(org.springframework.data.mongodb.core.query.Criteria.where("outboxLeaseOwner").ne(null)),
+				OutboxStore.COLLECTION))
+			.expectNext((long) all.size())
+			.verifyComplete();
+	}
+
+	@Test
+	void aFailingDocumentDoesNotHoldBackTheOthersOfItsBatch() {
+		insertRequest("ok-1", T0.minusSeconds(3), "ok-e1");
+		insertRequest("broken", T0.minusSeconds(2), "broken-e");
+		insertRequest("ok-2", T0.minusSeconds(1), "ok-e2");
+		OutboxRelay relay = relay((topic, key, value, traceparent) -> "broken".equals(key)
+				? Mono.error(new IllegalStateException("record too large"))
+				: recordingSender().send(topic, key, value, traceparent));
+
+		StepVerifier.create(relay.drain()).expectNext(2L).verifyComplete();
+
+		assertThat(this.sent).extracting(Sent::key).containsExactlyInAnyOrder("ok-1", "ok-2");
+		assertThat(find("ok-1").getBoolean("outboxPending")).isFalse();
+		assertThat(find("ok-2").getBoolean("outboxPending")).isFalse();
+		Document broken = find("broken");
+		assertThat(broken.getBoolean("outboxPending")).isTrue();
+		assertThat(broken.get("outboxLeaseOwner")).isNull();
+		assertThat(broken.getInteger("outboxAttempts")).isEqualTo(1);
+		assertThat(broken.getDate("outboxNextAttemptAt")).isEqualTo(Date.from(T0.plusSeconds(1)));
+	}
+
+	@Test
+	void drainTakesBatchAfterBatchUntilNothingIsDue() {
+		for (int i = 0; i < 25; i++) {
+			insertRequest("batch-" + i, T0.minusSeconds(30 - i), "batch-e" + i);
+		}
+		OutboxProperties smallBatches = new OutboxProperties(TOPIC, TOPIC + ".DLT", 3, 1, Duration.ofSeconds(1),
+				Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), 10);
+		OutboxRelay relay = new OutboxRelay(new OutboxStore(this.mongo), recordingSender(),
+				new ContactRequestEventJson(), smallBatches, this.clock, this.meters);
+
+		StepVerifier.create(relay.drain()).expectNext(25L).verifyComplete();
+
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).doesNotHaveDuplicates().hasSize(25);
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.IDLE).verifyComplete();
+	}
+
+	@Test
+	void oldestPendingEventIsReadWithoutTheRestOfTheDocument() {
+		insertRequest("r1", T0, "e1");
+		StepVerifier.create(new OutboxStore(this.mongo).oldestPendingEventAt()).expectNext(T0).verifyComplete();
+	}
+
+	@Test
+	void triggeredRequestsArePublishedByIdAndOthersAreLeftToTheSweep() {
+		insertRequest("old", T0.minusSeconds(30), "old-e");
+		insertRequest("new-1", T0, "new-e1");
+		insertRequest("new-2", T0, "new-e2a", "new-e2b");
+		OutboxRelay relay = relay(recordingSender());
+
+		relay.trigger("new-1");
+		relay.trigger("new-2");
+		relay.trigger("new-1");
+		StepVerifier.create(relay.publishTriggered()).expectNext(2L).verifyComplete();
+
+		assertThat(this.sent).extracting((s) -> eventId(s.value()))
+			.containsExactlyInAnyOrder("new-e1", "new-e2a", "new-e2b");
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).containsSubsequence("new-e2a", "new-e2b");
+		assertThat(find("new-1").getBoolean("outboxPending")).isFalse();
+		assertThat(find("new-2").get("outboxLeaseOwner")).isNull();
+		assertThat(find("old").getBoolean("outboxPending")).isTrue();
+		// Nothing is left in the queue; the old request waits for the sweep.
+		StepVerifier.create(relay.publishTriggered()).expectNext(0L).verifyComplete();
+		StepVerifier.create(relay.drain()).expectNext(1L).verifyComplete();
+		assertThat(this.sent).hasSize(4);
+	}
+
+	@Test
+	void triggeredRequestLeasedByAnotherRelayOrInBackoffIsNotPublished() {
+		insertRequest("leased", T0, "leased-e");
+		insertRequest("backoff", T0.plusSeconds(4), "backoff-e");
+		insertRequest("done", T0);
+		OutboxStore store = new OutboxStore(this.mongo);
+		StepVerifier.create(store.claim("leased", "other-relay", T0, Duration.ofSeconds(60)))
+			.expectNextCount(1)
+			.verifyComplete();
+		StepVerifier.create(this.mongo.updateFirst(
+				new Query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("done")),
+				new org.springframework.data.mongodb.core.query.Update().set("outboxPending", false),
+				OutboxStore.COLLECTION))
+			.expectNextCount(1)
+			.verifyComplete();
+		OutboxRelay relay = relay(recordingSender());
+
+		relay.trigger("leased");
+		relay.trigger("backoff");
+		relay.trigger("done");
+		relay.trigger("unknown");
+		StepVerifier.create(relay.publishTriggered()).expectNext(0L).verifyComplete();
+
+		assertThat(this.sent).isEmpty();
+		assertThat(find("leased").getString("outboxLeaseOwner")).isEqualTo("other-relay");
+	}
+
+	@Test
+	void aTriggerAndASweepRacingPublishEveryEventExactlyOnce() {
+		for (int i = 0; i < 30; i++) {
+			insertRequest("mixed-" + i, T0, "mixed-e" + i);
+		}
+		OutboxSender slowSender = (topic, key, value, traceparent) -> Mono
+			.fromRunnable(() -> this.sent.add(new Sent(topic, key, value)))
+			.subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+			.then();
+		OutboxRelay triggered = relay(slowSender);
+		OutboxRelay sweeping = relay(slowSender);
+		for (int i = 0; i < 30; i++) {
+			triggered.trigger("mixed-" + i);
+		}
+
+		StepVerifier
+			.create(Mono.zip(triggered.publishTriggered().subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+					sweeping.drain().subscribeOn(reactor.core.scheduler.Schedulers.parallel())))
+			// A document whose last event the other just removed may be claimed again and
+			// publish nothing: at least 30.
+			.assertNext((counts) -> assertThat(counts.getT1() + counts.getT2()).isGreaterThanOrEqualTo(30L))
+			.verifyComplete();
+
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).doesNotHaveDuplicates().hasSize(30);
 	}
 
 	@Test

@@ -206,15 +206,34 @@ public class Alerts {
 	 */
 	public Mono<AlertDocument> claimNextDue(String owner, Duration lease) {
 		Instant now = this.clock.instant();
-		Query due = query(new Criteria().andOperator(
-				where(AlertDocument.STATE).in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED),
-				where(AlertDocument.NEXT_ACTION_AT).lte(now), new Criteria()
-					.orOperator(where(AlertDocument.LEASE_UNTIL).is(null), where(AlertDocument.LEASE_UNTIL).lte(now))))
-			.with(Sort.by(AlertDocument.NEXT_ACTION_AT));
+		return claim(query(dueAt(now)).with(Sort.by(AlertDocument.NEXT_ACTION_AT)), owner, lease, now);
+	}
+
+	/**
+	 * Claim one alert, found by id, if its next action is due and no other instance holds
+	 * it: the same conditions as {@link #claimNextDue}, without looking through the other
+	 * alerts.
+	 * @param id the alert
+	 * @param owner the claiming instance
+	 * @param lease how long the claim holds
+	 * @return the claimed alert, or empty if it is not due, held, closed or unknown
+	 */
+	public Mono<AlertDocument> claimIfDue(String id, String owner, Duration lease) {
+		Instant now = this.clock.instant();
+		return claim(query(where(AlertDocument.ID).is(id).andOperator(dueAt(now))), owner, lease, now);
+	}
+
+	private Mono<AlertDocument> claim(Query due, String owner, Duration lease, Instant now) {
 		Update claim = new Update().set(AlertDocument.LEASE_OWNER, owner)
 			.set(AlertDocument.LEASE_UNTIL, now.plus(lease));
 		return this.mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
 				AlertDocument.class);
+	}
+
+	private static Criteria dueAt(Instant now) {
+		return new Criteria().andOperator(where(AlertDocument.STATE).in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED),
+				where(AlertDocument.NEXT_ACTION_AT).lte(now), new Criteria()
+					.orOperator(where(AlertDocument.LEASE_UNTIL).is(null), where(AlertDocument.LEASE_UNTIL).lte(now)));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,11 +43,14 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every alert's escalation policy.
  * <p>
- * A pass claims due alerts one by one with an atomic find-and-modify that sets a lease
- * ({@link Alerts#claimNextDue}), so several instances never act on the same step, and an
- * instance that dies mid-send only delays the step until its lease expires. Passes run
- * right after an alert is created ({@link AlertTriggered}), right after a step whose next
- * step is due at once, and every {@code poll-interval}.
+ * Every claim is an atomic find-and-modify that sets a lease, so several instances never
+ * act on the same step, and an instance that dies mid-send only delays the step until its
+ * lease expires. An alert is claimed by id ({@link Alerts#claimIfDue}, through the
+ * {@code _id} index) right after it was created ({@link AlertTriggered}) and right after
+ * a step whose next step is due at once; up to {@code concurrency} of these are handled
+ * side by side. Every {@code poll-interval} a sweep claims whatever else is due, most
+ * overdue first ({@link Alerts#claimNextDue}): escalation steps, retries, alerts of
+ * another instance or whose wake-up was missed.
  * <p>
  * For a triggered alert the pass pages everyone the current step targets, each through
  * their contact methods in order until one works (a failed method is a
@@ -64,6 +68,8 @@ import org.springframework.stereotype.Component;
 class AlertDispatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
+
+	private static final int WAKE_UP_QUEUE = 1024;
 
 	private final Alerts alerts;
 
@@ -85,7 +91,13 @@ class AlertDispatcher implements DisposableBean {
 
 	private final String owner = "notification-" + UUID.randomUUID();
 
-	private final Sinks.Many<Object> wakeUps = Sinks.many().multicast().onBackpressureBuffer(16, false);
+	/**
+	 * Ids of alerts to claim at once. Bounded: an id that does not fit waits for the next
+	 * sweep.
+	 */
+	private final Sinks.Many<String> wakeUps = Sinks.many()
+		.unicast()
+		.onBackpressureBuffer(new ArrayBlockingQueue<>(WAKE_UP_QUEUE));
 
 	private final Counter passFailures;
 
@@ -110,10 +122,11 @@ class AlertDispatcher implements DisposableBean {
 			return;
 		}
 		log.info("Dispatcher {} started (poll every {})", this.owner, this.properties.pollInterval());
-		this.loop = Flux.merge(Flux.interval(this.properties.pollInterval()), this.wakeUps.asFlux())
+		Flux<Void> sweeps = Flux.interval(this.properties.pollInterval())
 			.onBackpressureDrop()
-			.flatMap((signal) -> dispatchDue(), 2, 1)
-			.subscribe();
+			.concatMap((tick) -> dispatchDue(), 1);
+		Flux<Void> wokenUp = this.wakeUps.asFlux().flatMap(this::dispatch, this.properties.concurrency());
+		this.loop = Flux.merge(sweeps, wokenUp).subscribe();
 	}
 
 	@EventListener
@@ -121,11 +134,10 @@ class AlertDispatcher implements DisposableBean {
 		wakeUp(triggered.alertId());
 	}
 
-	private void wakeUp(Object signal) {
-		// Coalescing signal: if it cannot be queued, a pass is pending or running anyway
-		// and the next poll picks the alert up.
+	private void wakeUp(String alertId) {
+		// If the queue is full, the next sweep picks the alert up.
 		synchronized (this.wakeUps) {
-			this.wakeUps.tryEmitNext(signal);
+			this.wakeUps.tryEmitNext(alertId);
 		}
 	}
 
@@ -152,6 +164,23 @@ class AlertDispatcher implements DisposableBean {
 				// their lease expires, others on the next pass.
 				this.passFailures.increment();
 				log.warn("Dispatch pass failed, retrying on the next tick: {}", ex.toString());
+				return Mono.empty();
+			});
+	}
+
+	/**
+	 * Claim one alert by id and act on it if it is due.
+	 * @param alertId the alert
+	 * @return completes when done, also when the alert was not due or held elsewhere;
+	 * never errors
+	 */
+	Mono<Void> dispatch(String alertId) {
+		return this.alerts.claimIfDue(alertId, this.owner, this.properties.lease())
+			.flatMap(this::act)
+			.onErrorResume((ex) -> {
+				// A claimed alert is retried when its lease expires, others by the sweep.
+				this.passFailures.increment();
+				log.warn("Dispatching alert {} failed, the sweep retries: {}", alertId, ex.toString());
 				return Mono.empty();
 			});
 	}

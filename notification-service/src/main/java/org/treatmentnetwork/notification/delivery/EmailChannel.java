@@ -1,31 +1,37 @@
 package org.treatmentnetwork.notification.delivery;
 
+import java.time.Clock;
+
+import jakarta.mail.internet.MimeMessage;
 import org.treatmentnetwork.notification.alerts.TimelineChannel;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMailMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends pages by e-mail. {@link JavaMailSender} blocks, so sends run on the
- * bounded-elastic scheduler; the SMTP connect, read and write timeouts are set through
- * {@code spring.mail.properties.mail.smtp.*timeout}, and each attempt is bounded by
- * {@code notification.channels.email.timeout}.
+ * Sends pages by e-mail over kept SMTP connections ({@link SmtpConnections}). Sending
+ * blocks, so sends run on the bounded-elastic scheduler; the SMTP connect, read and write
+ * timeouts are set through {@code spring.mail.properties.mail.smtp.*timeout}, and each
+ * attempt is bounded by {@code notification.channels.email.timeout}.
  */
 @Component
-class EmailChannel implements DeliveryChannel {
+class EmailChannel implements DeliveryChannel, DisposableBean {
 
-	private final JavaMailSender mailSender;
+	private final SmtpConnections connections;
 
 	private final String from;
 
 	private final ChannelGuard guard;
 
-	EmailChannel(JavaMailSender mailSender, DeliveryProperties properties, ChannelProperties channels) {
-		this.mailSender = mailSender;
+	EmailChannel(JavaMailSenderImpl mailSender, SmtpConnectionProperties smtp, DeliveryProperties properties,
+			ChannelProperties channels, Clock clock) {
+		this.connections = new SmtpConnections(mailSender, smtp, clock);
 		this.from = properties.mailFrom();
 		this.guard = new ChannelGuard("email", channels.email());
 	}
@@ -42,14 +48,30 @@ class EmailChannel implements DeliveryChannel {
 
 	@Override
 	public Mono<Void> send(String staffId, AlertMessage message) {
-		return this.guard.protect(staffId, () -> Mono.<Void>fromRunnable(() -> {
+		return this.guard.protect(staffId, () -> Mono.<Void>fromCallable(() -> {
 			SimpleMailMessage mail = new SimpleMailMessage();
 			mail.setFrom(this.from);
 			mail.setTo(message.to());
 			mail.setSubject(message.subject());
 			mail.setText(message.body());
-			this.mailSender.send(mail);
+			MimeMessage mime = this.connections.createMessage();
+			mail.copyTo(new MimeMailMessage(mime));
+			this.connections.send(mime);
+			return null;
 		}).subscribeOn(Schedulers.boundedElastic()));
+	}
+
+	/**
+	 * How many SMTP connections were opened so far.
+	 * @return the count
+	 */
+	long connectionsOpened() {
+		return this.connections.opened();
+	}
+
+	@Override
+	public void destroy() {
+		this.connections.close();
 	}
 
 }

@@ -283,6 +283,48 @@ class EscalationTests {
 	}
 
 	@Test
+	void alertsClaimedByIdWhileASweepRunsArePagedOncePerStep() {
+		RecordingChannel slow = new RecordingChannel(Duration.ofMillis(20));
+		AlertDispatcher first = dispatcher(List.of(slow));
+		AlertDispatcher second = dispatcher(List.of(slow));
+		List<String> ids = java.util.stream.IntStream.range(0, 6)
+			.mapToObj((i) -> open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1))))
+			.toList();
+
+		List<Mono<Void>> racing = new java.util.ArrayList<>();
+		racing.add(second.dispatchDue());
+		ids.forEach((id) -> racing.add(first.dispatch(id)));
+		ids.forEach((id) -> racing.add(second.dispatch(id)));
+		Mono.when(racing).block(TIMEOUT);
+
+		assertThat(slow.references()).hasSize(6).doesNotHaveDuplicates();
+		assertThat(ids)
+			.allSatisfy((id) -> assertThat(types(id)).containsExactly(TimelineType.CREATED, TimelineType.NOTIFIED));
+	}
+
+	@Test
+	void anAlertClaimedByIdIsLeftAloneWhileHeldElsewhereOrNotDue() {
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email));
+		String id = open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1)));
+		assertThat(this.alerts.claimIfDue(id, "other-instance", Duration.ofSeconds(30)).block(TIMEOUT)).isNotNull();
+
+		dispatcher.dispatch(id).block(TIMEOUT);
+		assertThat(this.email.staffIds()).isEmpty();
+
+		this.clock.advance(Duration.ofSeconds(31));
+		dispatcher.dispatch(id).block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(1).allSatisfy((staffId) -> assertThat(ROTATION).contains(staffId));
+
+		// The next step is due in 10 minutes: waking up before does nothing.
+		dispatcher.dispatch(id).block(TIMEOUT);
+		dispatcher.dispatch("no-such-alert").block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(1);
+		this.clock.advance(Duration.ofMinutes(10));
+		dispatcher.dispatch(id).block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(2).endsWith(SUPERVISOR);
+	}
+
+	@Test
 	void whenNobodyCanBeReachedTheNextStepFollowsAfterAShortBackoff() {
 		RecordingChannel failing = new RecordingChannel();
 		failing.failFor.addAll(ROTATION);
