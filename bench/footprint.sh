@@ -27,5 +27,5 @@ while read -r name secs pid; do
 	total=$((total + rss))
 	printf '%-22s %10s %12s\n' "$name" "$secs" "$rss"
 	echo "$name,$secs,$rss" >>"$CSV"
-done < <(sed -n 's/^  ready  \([^ ]*\) *\([0-9.]*\) s  (pid \([0-9]*\))$/\1 \2 \3/p' "$LOG")
+done < <(suite_processes)
 printf '%-22s %10s %12s\n' total "" "$total"

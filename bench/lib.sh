@@ -37,6 +37,11 @@ stop_suite() {
 	fi
 }
 
+# name, seconds to ready and pid of every process the launcher started, one a line
+suite_processes() {
+	sed -n 's/^  ready  \([^ ]*\) *\([0-9.]*\) s  (pid \([0-9]*\))$/\1 \2 \3/p' "$BENCH_DATA/run.log"
+}
+
 machine() {
 	echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
 }
