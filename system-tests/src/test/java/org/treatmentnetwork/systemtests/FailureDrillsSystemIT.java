@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(RunningSuite.class)
 class FailureDrillsSystemIT {
+
+	private static final AtomicLong PEOPLE = new AtomicLong(ThreadLocalRandom.current().nextLong(8_000_000));
 
 	private static final Duration SETTLE = Duration.ofSeconds(120);
 
@@ -218,8 +221,11 @@ class FailureDrillsSystemIT {
 	}
 
 	private SuiteClient.Reply submit() {
-		// A different person each time, so that no request is linked to an earlier one.
-		String phone = "+1 212 555 " + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+		// A different person each time: consecutive numbers from a random start, so that
+		// no request of this run (nor of an earlier run on the same data) is linked to
+		// another one as a duplicate, which would attach it to that request's alert.
+		long person = PEOPLE.getAndIncrement() % 8_000_000;
+		String phone = "+1 212 " + (200 + person / 10_000) + " " + String.format("%04d", person % 10_000);
 		String json = """
 				{"name": "Drill Person", "phone": "%s", "preferredContact": "PHONE", "forWhom": "SELF",
 				 "substances": ["heroin"], "message": "I would like to talk about treatment options",
