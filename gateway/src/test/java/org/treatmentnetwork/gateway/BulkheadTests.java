@@ -1,15 +1,11 @@
 package org.treatmentnetwork.gateway;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
-import org.treatmentnetwork.gateway.support.StubService;
-import reactor.core.publisher.Flux;
 
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,17 +21,7 @@ class BulkheadTests extends GatewayTestSupport {
 	@Test
 	void aFullBulkheadAnswersWithTheFallbackAndLeavesTheCircuitClosed() {
 		double before = fallbacks("content", "overloaded");
-		WebClient client = WebClient.create("http://localhost:" + this.port);
-
-		List<Integer> statuses = Flux.range(0, PEOPLE)
-			.flatMap(
-					(i) -> client.get()
-						.uri("/api/content/articles/what-is-moud")
-						.header(StubService.BEHAVIOUR, "slow")
-						.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())),
-					PEOPLE)
-			.collectList()
-			.block(Duration.ofSeconds(30));
+		List<Integer> statuses = concurrentContentReads(PEOPLE, "slow");
 
 		long served = statuses.stream().filter((status) -> status == 200).count();
 		long turnedAway = statuses.stream().filter((status) -> status == 503).count();

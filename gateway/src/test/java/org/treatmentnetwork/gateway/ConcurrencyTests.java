@@ -1,14 +1,9 @@
 package org.treatmentnetwork.gateway;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
-import org.treatmentnetwork.gateway.support.StubService;
-import reactor.core.publisher.Flux;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,17 +17,7 @@ class ConcurrencyTests extends GatewayTestSupport {
 
 	@Test
 	void aHundredConcurrentReadsOfASlowServiceAreAllServed() {
-		WebClient client = WebClient.create("http://localhost:" + this.port);
-
-		List<Integer> statuses = Flux.range(0, PEOPLE)
-			.flatMap(
-					(i) -> client.get()
-						.uri("/api/content/articles/what-is-moud")
-						.header(StubService.BEHAVIOUR, "slow")
-						.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())),
-					PEOPLE)
-			.collectList()
-			.block(Duration.ofSeconds(30));
+		List<Integer> statuses = concurrentContentReads(PEOPLE, "slow");
 
 		assertThat(statuses).hasSize(PEOPLE).containsOnly(200);
 		assertThat(CONTENT.requests()).hasSize(PEOPLE);

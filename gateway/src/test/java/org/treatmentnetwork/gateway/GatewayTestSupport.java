@@ -9,6 +9,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
+import reactor.core.publisher.Flux;
 import org.treatmentnetwork.gateway.support.RecordedRequest;
 import org.treatmentnetwork.gateway.support.StaffTokens;
 import org.treatmentnetwork.gateway.support.StubService;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The whole gateway on random ports, in front of three real HTTP services (stubs) and
@@ -87,6 +89,26 @@ abstract class GatewayTestSupport {
 
 	static List<RecordedRequest> allRequests() {
 		return services().flatMap((service) -> service.requests().stream()).toList();
+	}
+
+	/**
+	 * Sends the same content read for this many people at once and waits for every
+	 * answer.
+	 * @param people how many requests are in flight together
+	 * @param behaviour the stub's behaviour for each request
+	 * @return the status of every answer
+	 */
+	List<Integer> concurrentContentReads(int people, String behaviour) {
+		WebClient client = WebClient.create("http://localhost:" + this.port);
+		return Flux.range(0, people)
+			.flatMap(
+					(i) -> client.get()
+						.uri("/api/content/articles/what-is-moud")
+						.header(StubService.BEHAVIOUR, behaviour)
+						.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())),
+					people)
+			.collectList()
+			.block(Duration.ofSeconds(30));
 	}
 
 	double fallbacks(String route, String cause) {
