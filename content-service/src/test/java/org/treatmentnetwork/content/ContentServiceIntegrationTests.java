@@ -27,10 +27,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.treatmentnetwork.content.seed.SeedReport;
 import org.treatmentnetwork.content.seed.Seeder;
 import org.treatmentnetwork.content.support.MongoTestServer;
+import org.treatmentnetwork.content.support.Readiness;
 import org.treatmentnetwork.content.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service against an in-process MongoDB wire-protocol server, with real RS256
@@ -65,14 +65,7 @@ class ContentServiceIntegrationTests {
 
 	@BeforeEach
 	void awaitReadiness() {
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.client.get()
-				.uri("/actuator/health/readiness")
-				.exchange()
-				.expectBody()
-				.returnResult()
-				.getStatus()
-				.is2xxSuccessful());
+		Readiness.await(this.client, Duration.ofSeconds(30));
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.treatmentnetwork.content.support.MongoTestServer;
+import org.treatmentnetwork.content.support.Readiness;
 import org.treatmentnetwork.content.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,14 +62,7 @@ class EditorialWorkflowIntegrationTests {
 
 	@BeforeEach
 	void awaitReadiness() {
-		await().atMost(Duration.ofSeconds(90))
-			.until(() -> this.client.get()
-				.uri("/actuator/health/readiness")
-				.exchange()
-				.expectBody()
-				.returnResult()
-				.getStatus()
-				.is2xxSuccessful());
+		Readiness.await(this.client, Duration.ofSeconds(90));
 	}
 
 	@Test

@@ -204,15 +204,17 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private Mono<Batch> relayBatch() {
 		Instant now = this.clock.instant();
-		// A lease id per claim: the documents of this batch are exactly those carrying
-		// it.
-		String leaseId = this.owner + "-" + this.claims.incrementAndGet();
+		String leaseId = nextLeaseId();
 		return this.store.claim(leaseId, now, this.properties.leaseDuration(), this.properties.batchSize())
 			.flatMapSequential((entry) -> publish(entry, leaseId), this.properties.batchSize())
 			.reduce(new Batch(0, 0), (batch, outcome) -> new Batch(batch.claimed() + 1,
 					batch.published() + ((outcome == Outcome.PUBLISHED) ? 1 : 0)));
 	}
 
+	/**
+	 * A lease id of its own for each claim, so that the documents of one claim are
+	 * exactly those that carry it.
+	 */
 	private String nextLeaseId() {
 		return this.owner + "-" + this.claims.incrementAndGet();
 	}
