@@ -168,6 +168,24 @@ class EdgeHeadersTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void contentReadsFromAnotherOriginAreRefusedWithOrWithoutAToken() {
+		this.gateway.get()
+			.uri("/api/content/articles")
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.gateway.get()
+			.uri("/api/content/articles")
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+			.headers((headers) -> headers.setBearerAuth(TOKENS.valid("EDITOR")))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		assertThat(allRequests()).isEmpty();
+	}
+
+	@Test
 	void preflightAllowsTheWebsiteToSendTraceContext() {
 		this.gateway.options()
 			.uri("/api/intake/contact-requests")
