@@ -81,7 +81,7 @@ done
 
 FIXED="$RESULTS/gateway-overhead-fixed-rate.csv"
 echo "round,setup,rate_per_s,p50_ms,p99_ms" >"$FIXED"
-for round in 1 2; do
+for round in $(seq 1 "$ROUNDS"); do
 	for setup in "${SETUPS[@]}"; do
 		out="$(MEAN_GAP_MS="$FIXED_RATE_GAP_MS" wrk -t1 -c4 -d"${FIXED_RATE_SECONDS}s" --latency \
 			-s "$ROOT/bench/poisson.lua" "${URLS[$setup]}")"

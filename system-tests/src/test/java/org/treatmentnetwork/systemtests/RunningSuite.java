@@ -18,9 +18,11 @@ import org.treatmentnetwork.localstack.StackConfig;
 
 /**
  * The whole suite, started once per test run (not per test class) the way {@code ./run}
- * starts it, on ports shifted by {@code stack.portOffset} (20000 by default) and a fresh
- * data folder. Test classes use it with {@code @ExtendWith(RunningSuite.class)} and reach
- * it through the static accessors; it is stopped when the test run ends.
+ * starts it, on ports shifted by {@code stack.portOffset} and a fresh data folder. The
+ * default shift, 3000, keeps every port below 32768, where Linux never hands out ports
+ * for outgoing connections, so none can be taken by chance when the suite starts. Test
+ * classes use it with {@code @ExtendWith(RunningSuite.class)} and reach it through the
+ * static accessors; it is stopped when the test run ends.
  */
 final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -121,7 +123,7 @@ final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
 		Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
 		Path dataDir = Path.of(System.getProperty("stack.dataDir", "target/stack-data")).toAbsolutePath();
 		deleteRecursively(dataDir);
-		int offset = Integer.parseInt(System.getProperty("stack.portOffset", "20000"));
+		int offset = Integer.parseInt(System.getProperty("stack.portOffset", "3000"));
 		StackConfig defaults = StackConfig.fromEnvironment(root, Map.of());
 		config = new StackConfig(defaults.root(), dataDir, defaults.host(), defaults.ports().shiftedBy(offset));
 		Instant begin = Instant.now();
