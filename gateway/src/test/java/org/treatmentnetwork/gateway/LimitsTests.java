@@ -87,13 +87,39 @@ class LimitsTests extends GatewayTestSupport {
 
 	// An unrouted path, so the answer can only come from the gateway itself.
 	@Test
-	void oversizedHeadersAreRefusedWith431() {
+	void oversizedHeadersAreRefusedWith431AndAProblem() {
 		this.gateway.get()
-			.uri("/api/unknown")
+			.uri("/api/content/articles")
 			.header("X-Padding", "a".repeat(20 * 1024))
 			.exchange()
 			.expectStatus()
-			.isEqualTo(431);
+			.isEqualTo(431)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://treatment-network.example/problems/headers-too-large")
+			.jsonPath("$.status")
+			.isEqualTo(431)
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).doesNotContain("aaaa"));
+		assertThat(allRequests()).isEmpty();
+	}
+
+	@Test
+	void overlongAddressesAreRefusedWith414AndAProblem() {
+		this.gateway.get()
+			.uri("/api/content/articles/" + "a".repeat(8 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(414)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://treatment-network.example/problems/uri-too-long");
 		assertThat(allRequests()).isEmpty();
 	}
 

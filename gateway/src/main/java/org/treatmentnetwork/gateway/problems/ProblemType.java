@@ -33,6 +33,13 @@ public enum ProblemType {
 	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request too large",
 			"The request body is larger than allowed (16 KiB)."),
 
+	/** The request line (method and address) is longer than the gateway reads. */
+	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "Address too long", "The requested address is too long."),
+
+	/** The request headers together are larger than the gateway reads. */
+	HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large", "Request headers too large",
+			"The request headers are too large. Clearing this site's cookies, or signing in again, usually helps."),
+
 	/** Too many requests from the same address in a short time. */
 	TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
 			"Too many requests were sent from your network in a short time. Please wait a moment and try again."),
