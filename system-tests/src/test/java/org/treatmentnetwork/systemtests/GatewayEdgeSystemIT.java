@@ -52,9 +52,12 @@ class GatewayEdgeSystemIT {
 	}
 
 	@Test
-	void oversizedHeadersAreRefusedWith431() {
+	void oversizedHeadersAreRefusedWith431AndAProblem() {
 		HttpResponse<String> response = send(request("/api/not-routed").header("X-Padding", "a".repeat(20 * 1024)));
 		assertThat(response.statusCode()).isEqualTo(431);
+		assertThat(header(response, "Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.body())
+			.contains("\"type\":\"https://treatment-network.example/problems/headers-too-large\"");
 	}
 
 	@Test
