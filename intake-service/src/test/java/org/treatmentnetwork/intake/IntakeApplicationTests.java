@@ -455,6 +455,65 @@ class IntakeApplicationTests {
 	}
 
 	@Test
+	void claimsGoBackToTheQueueWhenTheirHolderOrASupervisorReleasesThem(CapturedOutput output) {
+		String agent = TestTokens.token("agent-7", "INTAKE_AGENT");
+		String other = TestTokens.token("agent-8", "INTAKE_AGENT");
+		String supervisor = TestTokens.token("supervisor-2", "SUPERVISOR");
+		String onCall = TestTokens.token("nurse-2", "ON_CALL");
+		String id = submit(validBody("please call me back", uniquePhone()), null).get("id").asString();
+
+		action(agent, id, "release", null).expectStatus().isOk().expectBody().jsonPath("$.claimedBy").isEmpty();
+		action(agent, id, "claim", null).expectStatus().isOk();
+		action(other, id, "release", null).expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		action(onCall, id, "release", null).expectStatus().isForbidden();
+		action(agent, id, "release", "{\"note\":\"" + "x".repeat(2001) + "\"}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("note");
+		action(agent, id, "release", "{\"note\":\"caller Ysolde only speaks Portuguese\"}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.claimedBy")
+			.isEmpty();
+		assertThat(queueItem(other, id).get("claimedBy").isNull()).isTrue();
+
+		action(other, id, "claim", null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.claimedBy")
+			.isEqualTo("agent-8");
+		action(supervisor, id, "release", null).expectStatus().isOk().expectBody().jsonPath("$.claimedBy").isEmpty();
+		action(agent, id, "claim", null).expectStatus().isOk();
+		action(agent, id, "status", "{\"status\":\"CLOSED\",\"note\":\"reached by a center directly\"}").expectStatus()
+			.isOk();
+		action(agent, id, "release", null).expectStatus().isEqualTo(409);
+		action(supervisor, "no-such-request", "release", null).expectStatus().isNotFound();
+
+		this.client.get()
+			.uri(PATH + "/" + id)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + supervisor)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.history[*].type")
+			.value((List<String> types) -> assertThat(types).containsExactly("RECEIVED", "CLAIMED", "RELEASED",
+					"CLAIMED", "RELEASED", "CLAIMED", "STATUS_CHANGED"))
+			.jsonPath("$.history[2].by")
+			.isEqualTo("agent-7")
+			.jsonPath("$.history[2].note")
+			.isEqualTo("caller Ysolde only speaks Portuguese")
+			.jsonPath("$.history[4].by")
+			.isEqualTo("supervisor-2");
+		assertThat(document(id).toJson()).doesNotContain("Ysolde");
+		assertThat(output.getAll()).doesNotContain("Ysolde");
+	}
+
+	@Test
 	void queueListsTheMostUrgentFirstThenTheOldest() {
 		String agent = TestTokens.token("agent-3", "INTAKE_AGENT");
 		String routineOld = submit(validBody("any time is fine", uniquePhone()), null).get("id").asString();

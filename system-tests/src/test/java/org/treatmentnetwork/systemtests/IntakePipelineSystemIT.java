@@ -117,6 +117,19 @@ class IntakePipelineSystemIT {
 		assertThat(this.gateway.post(REQUESTS + "/" + id + "/claim", null, supervisor, Map.of()).status())
 			.isEqualTo(403);
 
+		// a claim goes back to the queue by its holder or a supervisor, never by another
+		// agent
+		assertThat(this.gateway.post(REQUESTS + "/" + id + "/release", null, other, Map.of()).status()).isEqualTo(409);
+		SuiteClient.Reply released = this.gateway.post(REQUESTS + "/" + id + "/release",
+				"{\"note\": \"end of my shift\"}", this.agent, Map.of());
+		assertThat(released.status()).as(released.body()).isEqualTo(200);
+		assertThat(JSON.readTree(released.body()).get("claimedBy").isNull()).isTrue();
+		assertThat(this.gateway.post(REQUESTS + "/" + id + "/claim", null, other, Map.of()).status()).isEqualTo(200);
+		assertThat(this.gateway.post(REQUESTS + "/" + id + "/release", null, supervisor, Map.of()).status())
+			.isEqualTo(200);
+		assertThat(this.gateway.post(REQUESTS + "/" + id + "/claim", null, this.agent, Map.of()).status())
+			.isEqualTo(200);
+
 		assertThat(status(id, "ADMITTED", null).status()).isEqualTo(409);
 		SuiteClient.Reply attempted = status(id, "CONTACT_ATTEMPTED", "no answer, left a voicemail");
 		assertThat(attempted.status()).as(attempted.body()).isEqualTo(200);
@@ -132,7 +145,8 @@ class IntakePipelineSystemIT {
 		assertThat(details.status()).isEqualTo(200);
 		List<String> history = new ArrayList<>();
 		details.json().get("history").forEach((entry) -> history.add(entry.get("type").asString()));
-		assertThat(history).containsExactly("RECEIVED", "CLAIMED", "STATUS_CHANGED", "NOTE", "STATUS_CHANGED");
+		assertThat(history).containsExactly("RECEIVED", "CLAIMED", "RELEASED", "CLAIMED", "RELEASED", "CLAIMED",
+				"STATUS_CHANGED", "NOTE", "STATUS_CHANGED");
 
 		List<ConsumerRecord<String, String>> events = RunningSuite.await("three events of " + id,
 				Duration.ofSeconds(30), () -> {

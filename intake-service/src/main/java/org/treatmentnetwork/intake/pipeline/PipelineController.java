@@ -3,6 +3,7 @@ package org.treatmentnetwork.intake.pipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Validator;
 import reactor.core.publisher.Flux;
@@ -18,11 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.treatmentnetwork.intake.problems.InvalidField;
 import org.treatmentnetwork.intake.problems.InvalidFieldsException;
 import org.treatmentnetwork.intake.requests.RequestStatus;
+import org.treatmentnetwork.intake.security.Roles;
 
 /**
  * The call center's queue and its work on requests. Reading the queue needs
  * {@code INTAKE_AGENT} or {@code SUPERVISOR}; claims, status moves and notes need
- * {@code INTAKE_AGENT} (supervisors read only).
+ * {@code INTAKE_AGENT} (supervisors read only); releasing a claim needs the agent who
+ * holds it, or a supervisor.
  */
 @RestController
 class PipelineController {
@@ -46,6 +49,21 @@ class PipelineController {
 	@PostMapping(REQUEST + "/claim")
 	Mono<QueueItem> claim(@PathVariable String id, Authentication authentication) {
 		return this.service.claim(id, authentication.getName());
+	}
+
+	@PostMapping(REQUEST + "/release")
+	Mono<QueueItem> release(@PathVariable String id, @RequestBody(required = false) ReleaseForm form,
+			Authentication authentication) {
+		return Mono.fromCallable(() -> {
+			ReleaseForm release = (form != null) ? form : new ReleaseForm(null);
+			List<InvalidField> errors = violations(release);
+			if (!errors.isEmpty()) {
+				throw new InvalidFieldsException(errors);
+			}
+			return Optional.ofNullable(trimToNull(release.note()));
+		})
+			.flatMap((note) -> this.service.release(id, authentication.getName(), isSupervisor(authentication),
+					note.orElse(null)));
 	}
 
 	@PostMapping(path = REQUEST + "/status", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,6 +102,12 @@ class PipelineController {
 				.add(new InvalidField(violation.getPropertyPath().toString(), violation.getMessage())));
 		errors.sort(Comparator.comparing(InvalidField::field));
 		return errors;
+	}
+
+	private static boolean isSupervisor(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> Roles.SUPERVISOR_AUTHORITY.equals(authority.getAuthority()));
 	}
 
 	private static String trimToNull(String value) {

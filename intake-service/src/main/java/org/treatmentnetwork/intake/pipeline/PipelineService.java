@@ -106,6 +106,49 @@ class PipelineService {
 	}
 
 	/**
+	 * Hands a claimed request back to the queue, so another agent can claim it: by the
+	 * agent who holds it, or by a supervisor whatever agent holds it (an agent who went
+	 * off shift, a caller who needs another language). {@code 409} if another agent holds
+	 * it and the caller is not a supervisor, or if it is finished; releasing a request
+	 * nobody holds changes nothing.
+	 * @param id the request
+	 * @param staff who releases it
+	 * @param supervisor whether that is a supervisor
+	 * @param note why, or {@code null}; kept encrypted in the history
+	 * @return the queue item, now held by nobody
+	 */
+	Mono<QueueItem> release(String id, String staff, boolean supervisor, String note) {
+		return Mono.defer(() -> find(id).flatMap((request) -> {
+			Instant now = now();
+			if (request.status().isFinal()) {
+				return Mono.error(new ConflictException("This request is " + request.status() + "."));
+			}
+			if (request.claimedBy() == null) {
+				return Mono.just(QueueItem.of(request, now));
+			}
+			if (!supervisor && !request.claimedBy().equals(staff)) {
+				return Mono.error(heldByAnother(request));
+			}
+			Query stillHeld = new Query(where("_id").is(id)
+				.and("claimedBy")
+				.is(request.claimedBy())
+				.and("status")
+				.nin(names(RequestStatus.FINAL)));
+			Update release = new Update().unset("claimedBy")
+				.unset("claimedAt")
+				.push("history", history("RELEASED", now, null, staff, note, id));
+			return this.mongo.updateFirst(stillHeld, release, PipelineRequest.COLLECTION).flatMap((result) -> {
+				if (result.getModifiedCount() == 0) {
+					return Mono.error(new ConflictException(
+							"The request was changed by someone else meanwhile. Reload it and try again."));
+				}
+				log.info("Contact request {} released from {} by {}", id, request.claimedBy(), staff);
+				return find(id).map((updated) -> QueueItem.of(updated, now));
+			});
+		}));
+	}
+
+	/**
 	 * Moves a request to another status, claiming it for the agent if nobody held it.
 	 */
 	Mono<QueueItem> changeStatus(String id, String agent, RequestStatus target, String note) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * One step in a request's history.
  *
- * @param type what happened: {@code RECEIVED}, {@code CLAIMED}, {@code STATUS_CHANGED} or
- * {@code NOTE}
+ * @param type what happened: {@code RECEIVED}, {@code CLAIMED}, {@code RELEASED},
+ * {@code STATUS_CHANGED} or {@code NOTE}
  * @param at when
  * @param status the request's status afterwards
  * @param source for {@code RECEIVED}, where the request came from

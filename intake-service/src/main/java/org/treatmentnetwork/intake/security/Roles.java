@@ -12,6 +12,9 @@ public final class Roles {
 	/** The authority a token with role {@code INTAKE_AGENT} maps to. */
 	public static final String INTAKE_AGENT_AUTHORITY = "ROLE_" + INTAKE_AGENT;
 
+	/** The authority a token with role {@code SUPERVISOR} maps to. */
+	public static final String SUPERVISOR_AUTHORITY = "ROLE_" + SUPERVISOR;
+
 	private Roles() {
 	}
 

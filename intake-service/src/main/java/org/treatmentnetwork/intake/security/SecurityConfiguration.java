@@ -22,7 +22,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * does present a token must present a valid one (else {@code 401}) holding
  * {@code INTAKE_AGENT} (else {@code 403}), and the request is then logged as a phone
  * call. Reading a request or the queue needs {@code INTAKE_AGENT} or {@code SUPERVISOR};
- * claiming, moving and annotating a request needs {@code INTAKE_AGENT}.
+ * claiming, moving and annotating a request needs {@code INTAKE_AGENT}; releasing a claim
+ * needs {@code INTAKE_AGENT} or {@code SUPERVISOR} (the service checks who holds it).
  *
  * <p>
  * Token decoding is configured only through Boot's standard
@@ -55,6 +56,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS)
 				.access(anonymousOrAuthority(Roles.INTAKE_AGENT_AUTHORITY))
 				.pathMatchers(HttpMethod.GET, CONTACT_REQUESTS + "/*", QUEUE)
+				.hasAnyRole(Roles.INTAKE_AGENT, Roles.SUPERVISOR)
+				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS + "/*/release")
 				.hasAnyRole(Roles.INTAKE_AGENT, Roles.SUPERVISOR)
 				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS + "/*/claim", CONTACT_REQUESTS + "/*/status",
 						CONTACT_REQUESTS + "/*/notes")

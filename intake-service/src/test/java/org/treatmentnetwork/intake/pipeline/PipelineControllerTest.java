@@ -24,9 +24,11 @@ import org.treatmentnetwork.intake.requests.RequestStatus;
 import org.treatmentnetwork.intake.triage.Urgency;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 @WebFluxTest(controllers = PipelineController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
@@ -109,6 +111,32 @@ class PipelineControllerTest {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://treatment-network.example/problems/conflict");
+	}
+
+	@Test
+	void releaseTellsTheServiceWhetherASupervisorAsksAndPassesTheTrimmedNote() {
+		given(this.service.release(any(), any(), anyBoolean(), any())).willReturn(Mono.just(item()));
+
+		agent("agent-1").post().uri(REQUEST + "/release").exchange().expectStatus().isOk();
+		verify(this.service).release("req-1", "agent-1", false, null);
+		this.client
+			.mutateWith(mockJwt().jwt((jwt) -> jwt.subject("supervisor-1"))
+				.authorities(new SimpleGrantedAuthority("ROLE_SUPERVISOR")))
+			.post()
+			.uri(REQUEST + "/release")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"note\":\"  agent off shift  \"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		verify(this.service).release("req-1", "supervisor-1", true, "agent off shift");
+		this.client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_ON_CALL")))
+			.post()
+			.uri(REQUEST + "/release")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		verifyNoMoreInteractions(this.service);
 	}
 
 	@Test
