@@ -46,7 +46,9 @@ NGINX_PID=$!
 trap 'kill $NGINX_PID 2>/dev/null; stop_suite' EXIT
 
 BARE_JAR="$ROOT/bench/bare-gateway/target/bare-gateway.jar"
-if [ ! -f "$BARE_JAR" ]; then
+# (re)built when missing or older than its sources or the poms
+if [ ! -f "$BARE_JAR" ] || [ -n "$(find "$ROOT/bench/bare-gateway/src" "$ROOT/bench/bare-gateway/pom.xml" "$ROOT/pom.xml" \
+	-newer "$BARE_JAR" -print -quit)" ]; then
 	echo "building the bare gateway..."
 	"$ROOT/mvnw" -q -B -f "$ROOT/bench/bare-gateway/pom.xml" -DskipTests package
 fi
@@ -58,10 +60,18 @@ trap 'kill $NGINX_PID $BARE_PID 2>/dev/null; stop_suite' EXIT
 declare -A URLS=([direct]="$CONTENT$PATH_Q" [gateway]="$GW$PATH_Q" [nginx]="http://127.0.0.1:$NGINX_PORT$PATH_Q"
 	[bare]="http://127.0.0.1:$BARE_GATEWAY_PORT$PATH_Q")
 SETUPS=(direct gateway nginx bare)
+ready=false
 for _ in $(seq 1 60); do
-	curl -sf -o /dev/null "${URLS[bare]}" && curl -sf -o /dev/null "${URLS[nginx]}" && break
+	if curl -sf -o /dev/null "${URLS[bare]}" && curl -sf -o /dev/null "${URLS[nginx]}"; then
+		ready=true
+		break
+	fi
 	sleep 1
 done
+if [ "$ready" != true ]; then
+	echo "the bare gateway or nginx did not answer within 60 s; see $BENCH_DATA/bare-gateway.log and $NGINX_DIR/error.log" >&2
+	exit 1
+fi
 
 echo "warm-up..."
 for setup in "${SETUPS[@]}"; do wrk -t2 -c32 -d"$WARMUP" "${URLS[$setup]}" >/dev/null; done

@@ -85,7 +85,7 @@ class LimitsTests extends GatewayTestSupport {
 			.satisfies((request) -> assertThat(request.body()).isEqualTo(article));
 	}
 
-	// An unrouted path, so the answer can only come from the gateway itself.
+	// Netty answers before any route or filter: the service never sees the request.
 	@Test
 	void oversizedHeadersAreRefusedWith431AndAProblem() {
 		this.gateway.get()

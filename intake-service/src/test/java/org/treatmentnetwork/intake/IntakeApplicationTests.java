@@ -488,6 +488,10 @@ class IntakeApplicationTests {
 			.isEqualTo("agent-8");
 		action(supervisor, id, "release", null).expectStatus().isOk().expectBody().jsonPath("$.claimedBy").isEmpty();
 		action(agent, id, "claim", null).expectStatus().isOk();
+		action(agent, id, "status", "{\"status\":\"CONTACT_ATTEMPTED\"}").expectStatus().isOk();
+		action(agent, id, "status", "{\"status\":\"CONTACTED\"}").expectStatus().isOk();
+		// past first contact the queue no longer shows it: it stays with its agent
+		action(supervisor, id, "release", null).expectStatus().isEqualTo(409);
 		action(agent, id, "status", "{\"status\":\"CLOSED\",\"note\":\"reached by a center directly\"}").expectStatus()
 			.isOk();
 		action(agent, id, "release", null).expectStatus().isEqualTo(409);
@@ -502,13 +506,19 @@ class IntakeApplicationTests {
 			.expectBody()
 			.jsonPath("$.history[*].type")
 			.value((List<String> types) -> assertThat(types).containsExactly("RECEIVED", "CLAIMED", "RELEASED",
-					"CLAIMED", "RELEASED", "CLAIMED", "STATUS_CHANGED"))
+					"CLAIMED", "RELEASED", "CLAIMED", "STATUS_CHANGED", "STATUS_CHANGED", "STATUS_CHANGED"))
+			.jsonPath("$.history[1].releasedFrom")
+			.doesNotExist()
 			.jsonPath("$.history[2].by")
+			.isEqualTo("agent-7")
+			.jsonPath("$.history[2].releasedFrom")
 			.isEqualTo("agent-7")
 			.jsonPath("$.history[2].note")
 			.isEqualTo("caller Ysolde only speaks Portuguese")
 			.jsonPath("$.history[4].by")
-			.isEqualTo("supervisor-2");
+			.isEqualTo("supervisor-2")
+			.jsonPath("$.history[4].releasedFrom")
+			.isEqualTo("agent-8");
 		assertThat(document(id).toJson()).doesNotContain("Ysolde");
 		assertThat(output.getAll()).doesNotContain("Ysolde");
 	}

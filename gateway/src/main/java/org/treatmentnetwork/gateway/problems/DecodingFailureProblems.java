@@ -23,7 +23,9 @@ import org.springframework.http.MediaType;
  * headers larger than {@code server.max-http-request-header-size} ({@code 431}). Netty
  * answers those with an empty body and closes the connection; a handler just behind the
  * HTTP codec fills in the same {@code application/problem+json} body as the gateway's
- * other refusals.
+ * other refusals. It is added only where the connection starts with that codec: plain
+ * HTTP/1.1, which is what the gateway serves (TLS ends in front of it). Over h2c or
+ * HTTP/2 these answers would keep their empty body.
  */
 @Configuration(proxyBeanMethods = false)
 class DecodingFailureProblems {
@@ -69,6 +71,8 @@ class DecodingFailureProblems {
 					FullHttpResponse withBody = response.replace(Unpooled.wrappedBuffer(body));
 					response.release();
 					withBody.headers()
+						.remove(HttpHeaderNames.CONTENT_ENCODING)
+						.remove(HttpHeaderNames.TRANSFER_ENCODING)
 						.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
 						.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
 						.set("X-Content-Type-Options", "nosniff");

@@ -106,11 +106,12 @@ class PipelineService {
 	}
 
 	/**
-	 * Hands a claimed request back to the queue, so another agent can claim it: by the
-	 * agent who holds it, or by a supervisor whatever agent holds it (an agent who went
-	 * off shift, a caller who needs another language). {@code 409} if another agent holds
-	 * it and the caller is not a supervisor, or if it is finished; releasing a request
-	 * nobody holds changes nothing.
+	 * Hands a claimed request awaiting contact back to the queue, so another agent can
+	 * claim it: by the agent who holds it, or by a supervisor whatever agent holds it (an
+	 * agent who went off shift, a caller who needs another language). {@code 409} if
+	 * another agent holds it and the caller is not a supervisor, or if it is past first
+	 * contact (the queue would no longer show it); releasing a request nobody holds
+	 * changes nothing.
 	 * @param id the request
 	 * @param staff who releases it
 	 * @param supervisor whether that is a supervisor
@@ -123,20 +124,28 @@ class PipelineService {
 			if (request.status().isFinal()) {
 				return Mono.error(new ConflictException("This request is " + request.status() + "."));
 			}
+			if (!RequestStatus.AWAITING_CONTACT.contains(request.status())) {
+				return Mono.error(new ConflictException("A request that is " + request.status()
+						+ " stays with its agent: only requests awaiting contact go back to the queue."));
+			}
 			if (request.claimedBy() == null) {
 				return Mono.just(QueueItem.of(request, now));
 			}
 			if (!supervisor && !request.claimedBy().equals(staff)) {
 				return Mono.error(heldByAnother(request));
 			}
+			// the same claim that was decided on: not a newer one by the same agent
 			Query stillHeld = new Query(where("_id").is(id)
 				.and("claimedBy")
 				.is(request.claimedBy())
+				.and("claimedAt")
+				.is(request.claimedAt())
 				.and("status")
-				.nin(names(RequestStatus.FINAL)));
+				.is(request.status().name()));
 			Update release = new Update().unset("claimedBy")
 				.unset("claimedAt")
-				.push("history", history("RELEASED", now, null, staff, note, id));
+				.push("history",
+						history("RELEASED", now, null, staff, note, id).append("releasedFrom", request.claimedBy()));
 			return this.mongo.updateFirst(stillHeld, release, PipelineRequest.COLLECTION).flatMap((result) -> {
 				if (result.getModifiedCount() == 0) {
 					return Mono.error(new ConflictException(

@@ -1,5 +1,7 @@
 package org.treatmentnetwork.intake.requests;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +23,7 @@ record ContactRequestDetails(String id, String reference, RequestStatus status, 
 		List<History> history = (stored.history() != null) ? stored.history()
 			.stream()
 			.map((entry) -> new History(entry.type(), entry.at(), entry.status(), entry.source(), entry.by(),
-					cipher.decrypt(entry.note(), id)))
+					cipher.decrypt(entry.note(), id), entry.releasedFrom()))
 			.toList() : List.of();
 		return new ContactRequestDetails(id, stored.reference(), stored.status(), stored.urgency(), stored.source(),
 				stored.receivedAt(), stored.firstContactDueAt(), cipher.decrypt(stored.name(), id),
@@ -40,8 +42,11 @@ record ContactRequestDetails(String id, String reference, RequestStatus status, 
 	 * @param source where the request came from (for {@code RECEIVED})
 	 * @param by the staff member's id, or {@code null}
 	 * @param note the note or reason, or {@code null}
+	 * @param releasedFrom for {@code RELEASED}, the agent who held the request (absent
+	 * otherwise)
 	 */
-	record History(String type, Instant at, RequestStatus status, Source source, String by, String note) {
+	record History(String type, Instant at, RequestStatus status, Source source, String by, String note,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String releasedFrom) {
 
 	}
 

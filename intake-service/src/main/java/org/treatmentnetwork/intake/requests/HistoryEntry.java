@@ -12,11 +12,14 @@ import java.time.Instant;
  * @param source for {@code RECEIVED}, where the request came from
  * @param by the staff member's id, or {@code null} for the website
  * @param note the note or reason, encrypted, or {@code null}
+ * @param releasedFrom for {@code RELEASED}, the agent who held the request
  */
-record HistoryEntry(String type, Instant at, RequestStatus status, Source source, String by, String note) {
+record HistoryEntry(String type, Instant at, RequestStatus status, Source source, String by, String note,
+		String releasedFrom) {
 
 	static HistoryEntry received(Instant at, Submitter submitter) {
-		return new HistoryEntry("RECEIVED", at, RequestStatus.RECEIVED, submitter.source(), submitter.staffId(), null);
+		return new HistoryEntry("RECEIVED", at, RequestStatus.RECEIVED, submitter.source(), submitter.staffId(), null,
+				null);
 	}
 
 }

@@ -491,7 +491,7 @@ class ContactRequestControllerTest {
 				received, received.plusSeconds(3600), NAME, "+15550100199", null, PreferredContact.PHONE, "evenings",
 				ForWhom.SELF, List.of("heroin"), MESSAGE, null, new Consent(true, false, false), null, null, null,
 				List.of(new ContactRequestDetails.History("RECEIVED", received, RequestStatus.RECEIVED, Source.WEB,
-						null, null)));
+						null, null, null)));
 	}
 
 	/** A valid body, changed by {@code edit}. */
