@@ -3,7 +3,6 @@ package org.treatmentnetwork.intake.pipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.validation.Validator;
 import reactor.core.publisher.Flux;
@@ -54,16 +53,13 @@ class PipelineController {
 	@PostMapping(REQUEST + "/release")
 	Mono<QueueItem> release(@PathVariable String id, @RequestBody(required = false) ReleaseForm form,
 			Authentication authentication) {
-		return Mono.fromCallable(() -> {
-			ReleaseForm release = (form != null) ? form : new ReleaseForm(null);
-			List<InvalidField> errors = violations(release);
-			if (!errors.isEmpty()) {
-				throw new InvalidFieldsException(errors);
-			}
-			return Optional.ofNullable(trimToNull(release.note()));
-		})
-			.flatMap((note) -> this.service.release(id, authentication.getName(), isSupervisor(authentication),
-					note.orElse(null)));
+		ReleaseForm release = (form != null) ? form : new ReleaseForm(null);
+		List<InvalidField> errors = violations(release);
+		if (!errors.isEmpty()) {
+			return Mono.error(new InvalidFieldsException(errors));
+		}
+		return this.service.release(id, authentication.getName(), isSupervisor(authentication),
+				trimToNull(release.note()));
 	}
 
 	@PostMapping(path = REQUEST + "/status", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -121,9 +121,6 @@ class PipelineService {
 	Mono<QueueItem> release(String id, String staff, boolean supervisor, String note) {
 		return Mono.defer(() -> find(id).flatMap((request) -> {
 			Instant now = now();
-			if (request.status().isFinal()) {
-				return Mono.error(new ConflictException("This request is " + request.status() + "."));
-			}
 			if (!RequestStatus.AWAITING_CONTACT.contains(request.status())) {
 				return Mono.error(new ConflictException("A request that is " + request.status()
 						+ " stays with its agent: only requests awaiting contact go back to the queue."));
