@@ -53,7 +53,7 @@ if [ ! -f "$BARE_JAR" ] || [ -n "$(find "$ROOT/bench/bare-gateway/src" "$ROOT/be
 	"$ROOT/mvnw" -q -B -f "$ROOT/bench/bare-gateway/pom.xml" -DskipTests package
 fi
 BARE_GATEWAY_PORT="$BARE_GATEWAY_PORT" CONTENT_SERVICE_URL="$CONTENT" \
-	java -Xmx384m -XX:+UseSerialGC -jar "$BARE_JAR" >"$BENCH_DATA/bare-gateway.log" 2>&1 &
+	"$JAVA_HOME/bin/java" -Xmx384m -XX:+UseSerialGC -jar "$BARE_JAR" >"$BENCH_DATA/bare-gateway.log" 2>&1 &
 BARE_PID=$!
 trap 'kill $NGINX_PID $BARE_PID 2>/dev/null; stop_suite' EXIT
 

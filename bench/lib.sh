@@ -2,6 +2,8 @@
 # Benchmarks use ports shifted by BENCH_PORT_OFFSET (default 0: the contract's ports).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The same JDK as ./run and ./mvnw (25 or newer).
+. "$ROOT/.mvn/select-jdk.sh"
 RESULTS="$ROOT/bench/results"
 mkdir -p "$RESULTS"
 GW="http://localhost:${GATEWAY_PORT:-8080}"
@@ -43,7 +45,7 @@ suite_processes() {
 }
 
 machine() {
-	echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
+	echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 }
 
 first_slug() {
