@@ -126,7 +126,7 @@ class ContentServiceIntegrationTests {
 			.jsonPath("$.lastReviewed")
 			.isEmpty()
 			.jsonPath("$.updatedAt")
-			.isEqualTo("2026-11-24T00:00:00Z")
+			.isEqualTo("2026-12-02T00:00:00Z")
 			.jsonPath("$.sources[0].url")
 			.isNotEmpty()
 			.jsonPath("$.body")
@@ -230,9 +230,9 @@ class ContentServiceIntegrationTests {
 
 	@Test
 	void buprenorphineRanksTheMedicationsArticleFirst() {
-		for (String locale : List.of("en", "es")) {
+		for (String query : List.of("q=buprenorphine&locale=en", "q=buprenorfina&locale=es")) {
 			this.client.get()
-				.uri("/api/content/articles?q=buprenorphine&locale=" + locale)
+				.uri("/api/content/articles?" + query)
 				.exchange()
 				.expectStatus()
 				.isOk()
@@ -297,7 +297,7 @@ class ContentServiceIntegrationTests {
 	}
 
 	@Test
-	void servesSpanishAndFallsBackToEnglishWhereATranslationIsMissing() {
+	void servesEverySeededArticleInSpanish() {
 		this.client.get()
 			.uri("/api/content/articles/overdose-and-naloxone?locale=es")
 			.exchange()
@@ -319,14 +319,14 @@ class ContentServiceIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+			.valueEquals(HttpHeaders.CONTENT_LANGUAGE, "es")
 			.expectBody()
 			.jsonPath("$.locale")
-			.isEqualTo("en")
-			.jsonPath("$.requestedLocale")
 			.isEqualTo("es")
 			.jsonPath("$.fallback")
-			.isEqualTo(true);
+			.isEqualTo(false)
+			.jsonPath("$.title")
+			.isEqualTo("De dónde viene la heroína");
 
 		this.client.get()
 			.uri("/api/content/articles?locale=es")
@@ -336,10 +336,12 @@ class ContentServiceIntegrationTests {
 			.expectBody()
 			.jsonPath("$.total")
 			.isEqualTo(SEEDED_SLUGS.size())
-			.jsonPath("$.items[?(@.slug == 'where-heroin-comes-from')].fallback")
-			.value((List<Boolean> fallback) -> assertThat(fallback).containsExactly(true))
-			.jsonPath("$.items[?(@.slug == 'getting-off-heroin')].locale")
-			.value((List<String> locale) -> assertThat(locale).containsExactly("es"));
+			.jsonPath("$.items[*].slug")
+			.value((List<String> slugs) -> assertThat(slugs).containsExactlyInAnyOrderElementsOf(SEEDED_SLUGS))
+			.jsonPath("$.items[*].locale")
+			.value((List<String> locales) -> assertThat(locales).containsOnly("es"))
+			.jsonPath("$.items[*].fallback")
+			.value((List<Boolean> fallback) -> assertThat(fallback).containsOnly(false));
 
 		this.client.get()
 			.uri("/api/content/crisis-resources?locale=es")

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The public website's content through the gateway: ranked, stemmed search; Spanish with
@@ -58,11 +59,12 @@ class ContentSystemIT {
 		assertThat(spanish.json().get("locale").asString()).isEqualTo("es");
 		assertThat(spanish.json().get("fallback").asBoolean()).isFalse();
 
-		SuiteClient.Reply fallback = this.gateway.get("/api/content/articles/where-heroin-comes-from?locale=es", null);
-		assertThat(fallback.status()).isEqualTo(200);
-		assertThat(fallback.json().get("locale").asString()).isEqualTo("en");
-		assertThat(fallback.json().get("requestedLocale").asString()).isEqualTo("es");
-		assertThat(fallback.json().get("fallback").asBoolean()).isTrue();
+		// Every seed article has a Spanish edition.
+		SuiteClient.Reply basics = this.gateway.get("/api/content/articles/where-heroin-comes-from?locale=es", null);
+		assertThat(basics.status()).isEqualTo(200);
+		assertThat(basics.json().get("locale").asString()).isEqualTo("es");
+		assertThat(basics.json().get("fallback").asBoolean()).isFalse();
+		assertThat(basics.json().get("body").asString()).contains("AYUDA", "solo en inglés");
 
 		List<JsonNode> approaches = this.gateway.get("/api/content/treatment-approaches?locale=es", null).items();
 		assertThat(approaches).hasSize(6)
@@ -90,6 +92,13 @@ class ContentSystemIT {
 			.get("/api/content/centers?near=39.29,-76.61&radiusKm=250&service=MAT_METHADONE", null)
 			.items();
 		assertThat(slugsOf(methadone, "id")).containsExactly("harbor-point-baltimore", "schuylkill-house-philadelphia");
+		// Methadone for opioid use disorder comes only from an opioid treatment program:
+		// a
+		// center says whether it is one, and if not, that it works with a partner OTP.
+		assertThat(methadone)
+			.extracting((center) -> center.get("opioidTreatmentProgram").asBoolean(),
+					(center) -> center.get("methadoneAccess").asString())
+			.containsExactly(tuple(true, "ON_SITE"), tuple(false, "PARTNER_OTP"));
 
 		SuiteClient.Reply malformed = this.gateway.get("/api/content/centers?near=here", null);
 		assertThat(malformed.status()).isEqualTo(400);
@@ -130,6 +139,13 @@ class ContentSystemIT {
 		SuiteClient.Reply page = this.gateway.get("/api/content/articles/" + slug, null);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.json().get("title").asString()).isEqualTo("System test article, edited");
+
+		// An article without a Spanish edition is served in English and says so.
+		SuiteClient.Reply fallback = this.gateway.get("/api/content/articles/" + slug + "?locale=es", null);
+		assertThat(fallback.status()).isEqualTo(200);
+		assertThat(fallback.json().get("locale").asString()).isEqualTo("en");
+		assertThat(fallback.json().get("requestedLocale").asString()).isEqualTo("es");
+		assertThat(fallback.json().get("fallback").asBoolean()).isTrue();
 		assertThat(slugs(this.gateway.get("/api/content/articles?q=" + word, null).items())).containsExactly(slug);
 
 		Response unpublished = send("POST", "/api/content/articles/" + slug + "/unpublish", "", editor,

@@ -18,17 +18,23 @@ import java.util.List;
  * @param hours when it is open (an extension of the contract)
  * @param payment how it can be paid (an extension of the contract)
  * @param languages languages spoken (an extension of the contract)
+ * @param opioidTreatmentProgram whether the center is a certified opioid treatment
+ * program, the only setting that dispenses methadone for opioid use disorder (an
+ * extension of the contract; {@code null} only for a center stored without it)
+ * @param methadoneAccess how a center listing {@code MAT_METHADONE} provides it:
+ * {@code ON_SITE} (it is an OTP) or {@code PARTNER_OTP}; {@code null} when methadone is
+ * not listed (an extension of the contract)
  */
 record Center(String id, String name, String address, String phone, Location location, List<CenterService> services,
-		Double distanceKm, String city, String state, String hours, List<PaymentOption> payment,
-		List<String> languages) {
+		Double distanceKm, String city, String state, String hours, List<PaymentOption> payment, List<String> languages,
+		Boolean opioidTreatmentProgram, MethadoneAccess methadoneAccess) {
 
 	static Center from(CenterDocument document, Double distanceKm) {
 		return new Center(document.id(), document.name(), document.address().oneLine(), document.phone(),
 				new Location(document.location().lat(), document.location().lng()), nonNull(document.services()),
 				(distanceKm != null) ? Math.round(distanceKm * 10) / 10.0 : null, document.address().city(),
 				document.address().state(), document.hours(), nonNull(document.payment()),
-				nonNull(document.languages()));
+				nonNull(document.languages()), document.opioidTreatmentProgram(), document.methadoneAccess());
 	}
 
 	private static <T> List<T> nonNull(List<T> values) {

@@ -17,10 +17,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param services what it offers
  * @param payment how it can be paid
  * @param languages the languages spoken (ISO 639-1)
+ * @param opioidTreatmentProgram whether the center is a certified opioid treatment
+ * program; {@code null} in a document stored before the field existed
+ * @param methadoneAccess how methadone is provided when {@code MAT_METHADONE} is listed,
+ * otherwise {@code null}
  */
 @Document(CenterDocument.COLLECTION)
 record CenterDocument(@Id String id, String name, Address address, String phone, Location location, String hours,
-		List<CenterService> services, List<PaymentOption> payment, List<String> languages) {
+		List<CenterService> services, List<PaymentOption> payment, List<String> languages,
+		Boolean opioidTreatmentProgram, MethadoneAccess methadoneAccess) {
 
 	static final String COLLECTION = "centers";
 

@@ -14,7 +14,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.treatmentnetwork.content.mongo.MongoProperties;
 import org.treatmentnetwork.content.seed.SeedFileReader;
@@ -23,12 +25,18 @@ import org.treatmentnetwork.content.seed.Seeder;
 
 /**
  * Creates the center indexes and inserts the packaged demo centers that are missing,
- * keyed by id; existing centers are never overwritten.
+ * keyed by id; existing centers are never overwritten. A seeded center stored before
+ * {@code opioidTreatmentProgram} existed gets that field (and {@code methadoneAccess})
+ * filled in from its seed file; nothing already stored is changed.
  */
 @Component
 class CenterSeeder implements Seeder {
 
 	static final String LOCATION = "classpath:seed/centers/*.json";
+
+	private static final String OPIOID_TREATMENT_PROGRAM = "opioidTreatmentProgram";
+
+	private static final String METHADONE_ACCESS = "methadoneAccess";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -52,12 +60,24 @@ class CenterSeeder implements Seeder {
 	public Mono<SeedReport> seed() {
 		return ensureIndexes().then(existingIds())
 			.flatMap((existing) -> Flux.fromIterable(this.seeds)
-				.filter((seed) -> !existing.contains(seed.id()))
-				.concatMap(this::insert)
-				.filter(Boolean::booleanValue)
-				.count()
+				.filter((seed) -> existing.contains(seed.id()))
+				.concatMap(this::fillInTreatmentProgram)
+				.then(Flux.fromIterable(this.seeds)
+					.filter((seed) -> !existing.contains(seed.id()))
+					.concatMap(this::insert)
+					.filter(Boolean::booleanValue)
+					.count())
 				.map((inserted) -> new SeedReport(CenterDocument.COLLECTION, inserted.intValue(),
 						this.seeds.size() - inserted.intValue())));
+	}
+
+	private Mono<Void> fillInTreatmentProgram(CenterSeed seed) {
+		Query stored = Query.query(Criteria.where("_id").is(seed.id()).and(OPIOID_TREATMENT_PROGRAM).exists(false));
+		Update update = new Update().set(OPIOID_TREATMENT_PROGRAM, seed.opioidTreatmentProgram());
+		if (seed.methadoneAccess() != null) {
+			update = update.set(METHADONE_ACCESS, seed.methadoneAccess().name());
+		}
+		return this.mongo.updateFirst(stored, update, CenterDocument.COLLECTION).timeout(this.timeout).then();
 	}
 
 	private Mono<Void> ensureIndexes() {

@@ -69,7 +69,7 @@ class TreatmentApproachSeedFilesTests {
 		assertThat(approach("medication-assisted-treatment").medications()).contains("methadone", "buprenorphine")
 			.anyMatch((medication) -> medication.startsWith("naltrexone"));
 		assertThat(approach("medication-assisted-treatment").body()).contains("does **not** relieve withdrawal",
-				"7 to 10 opioid-free days");
+				"7 to 10 opioid-free days", "given only through certified opioid treatment programs");
 		assertThat(approach("medical-detox").body()).contains("naloxone");
 	}
 
@@ -83,7 +83,8 @@ class TreatmentApproachSeedFilesTests {
 			.filter((a) -> a.key().equals("medication-assisted-treatment"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(moud.body()).contains("No alivia la abstinencia", "7 a 10 días sin opioides");
+		assertThat(moud.body()).contains("**naltrexona** **no** alivia la abstinencia", "7 a 10 días sin opioides",
+				"solo se da en programas certificados de tratamiento de opioides");
 	}
 
 	private static List<TreatmentApproachSeed> english() {

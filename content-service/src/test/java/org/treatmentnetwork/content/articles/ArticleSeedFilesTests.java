@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Validation;
@@ -28,7 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArticleSeedFilesTests {
 
 	private static final Set<String> OFFICIAL_SOURCE_HOSTS = Set.of("nida.nih.gov", "www.samhsa.gov", "samhsa.gov",
-			"www.cdc.gov", "www.fda.gov", "findtreatment.gov");
+			"store.samhsa.gov", "www.cdc.gov", "www.fda.gov", "findtreatment.gov", "988lifeline.org");
+
+	private static final String TIP_63 = "https://store.samhsa.gov/product/tip-63-medications-opioid-use-disorder/pep21-02-01-002";
+
+	private static final String CDC_FENTANYL_FACTS = "https://www.cdc.gov/overdose-prevention/about/fentanyl.html";
+
+	/** A withdrawal timeline: a span of hours or days, in English or Spanish. */
+	private static final Pattern TIMELINE = Pattern.compile(
+			"\\b\\d+ (to|a|y) \\d+ (hours|days|horas|días)\\b|within hours|a las pocas horas|entre el día \\d+ y el día \\d+");
 
 	private static ValidatorFactory validation;
 
@@ -59,18 +69,52 @@ class ArticleSeedFilesTests {
 	}
 
 	@Test
-	void theCoreArticlesExistInSpanish() {
+	void everyArticleExistsInSpanish() {
 		List<ArticleSeed> spanish = articles.stream().filter((a) -> a.locale().equals("es")).toList();
 		assertThat(spanish).extracting(ArticleSeed::slug)
-			.containsExactlyInAnyOrder("getting-off-heroin", "medications-for-opioid-use-disorder",
-					"overdose-and-naloxone", "what-to-expect-in-detox", "helping-a-loved-one");
+			.containsExactlyInAnyOrderElementsOf(
+					articles.stream().filter((a) -> a.locale().equals("en")).map(ArticleSeed::slug).toList());
 		ArticleSeed moud = spanish.stream()
 			.filter((a) -> a.slug().equals("medications-for-opioid-use-disorder"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(moud.body()).contains("**No alivia la abstinencia**", "7 a 10 días sin opioides", "MOUD", "MAT");
-		assertThat(spanish)
-			.allSatisfy((article) -> assertThat(article.body()).contains("1-800-662-4357", "911", "988"));
+		assertThat(spanish).allSatisfy((article) -> assertThat(article.body()).contains("1-800-662-4357", "911", "988",
+				"marque 2", "AYUDA", "solo en inglés"));
+	}
+
+	@Test
+	void everyArticleGivingAWithdrawalTimelineCitesTip63() {
+		List<ArticleSeed> timelines = articles.stream()
+			.filter((article) -> TIMELINE.matcher(article.body()).find())
+			.toList();
+		assertThat(timelines).extracting(ArticleSeed::key)
+			.contains("what-to-expect-in-detox/en", "what-to-expect-in-detox/es", "why-heroin-is-so-addictive/en",
+					"why-heroin-is-so-addictive/es");
+		assertThat(timelines).allSatisfy((article) -> assertThat(article.sources()).as(article.key())
+			.extracting(ArticleSeed.Source::url)
+			.contains(TIP_63));
+	}
+
+	@Test
+	void everyArticleNamingThe988LifelineCitesItInItsLanguage() {
+		List<ArticleSeed> naming988 = articles.stream().filter((article) -> article.body().contains("988")).toList();
+		assertThat(naming988).hasSameSizeAs(articles);
+		assertThat(naming988).allSatisfy((article) -> assertThat(article.sources()).as(article.key())
+			.extracting(ArticleSeed.Source::url)
+			.contains(article.locale().equals("es") ? "https://988lifeline.org/es/home/" : "https://988lifeline.org/"));
+	}
+
+	@Test
+	void fentanylFactsAreCitedFromTheCdcFentanylPage() {
+		assertThat(articles).allSatisfy((article) -> assertThat(article.sources()).as(article.key())
+			.filteredOn((source) -> source.title().toLowerCase(Locale.ROOT).contains("fentanyl"))
+			.allSatisfy((source) -> assertThat(source.url()).isEqualTo(CDC_FENTANYL_FACTS)));
+		assertThat(articles).filteredOn((article) -> article.slug().equals("where-heroin-comes-from"))
+			.hasSize(2)
+			.allSatisfy((article) -> assertThat(article.sources()).extracting(ArticleSeed.Source::url)
+				.contains(CDC_FENTANYL_FACTS)
+				.doesNotContain("https://www.cdc.gov/stop-overdose/caring/index.html"));
 	}
 
 	@Test
@@ -108,12 +152,18 @@ class ArticleSeedFilesTests {
 		String original = "Heroin comes from Papevar somniferous. Medications such as methadone, buprenorphine, "
 				+ "or naltrexone may alleviate withdrawal symptoms. Support groups, such as Alcoholics Anonymous (AA).";
 		assertThat(ContentInvariants.knownErrors(original)).hasSize(3);
+		String spanish = "La heroína viene de Papevar somniferous. Medicamentos como la metadona, la buprenorfina "
+				+ "o la naltrexona alivian la abstinencia. Grupos de apoyo como Alcohólicos Anónimos.";
+		assertThat(ContentInvariants.knownErrors(spanish)).hasSize(3);
+		assertThat(ContentInvariants.knownErrors("La naltrexona no alivia la abstinencia.")).isEmpty();
 	}
 
 	@Test
 	void whereHeroinComesFromNamesThePoppyAndTheSeedPod() {
 		String body = article("where-heroin-comes-from").body();
 		assertThat(body).contains("*Papaver somniferum*", "unripe seed pod", "diacetylmorphine");
+		assertThat(spanishArticle("where-heroin-comes-from").body()).contains("*Papaver somniferum*",
+				"**cápsula verde**", "**diacetilmorfina**");
 	}
 
 	@Test
@@ -121,6 +171,9 @@ class ArticleSeedFilesTests {
 		String body = article("why-heroin-is-so-addictive").body();
 		assertThat(body).contains("6-monoacetylmorphine", "mu-opioid receptors", "GABA neurons act like a brake",
 				"release more dopamine", "nucleus accumbens");
+		assertThat(spanishArticle("why-heroin-is-so-addictive").body()).contains("6-monoacetilmorfina",
+				"receptores opioides mu", "neuronas GABA actúan como un freno", "liberan más dopamina",
+				"núcleo accumbens");
 	}
 
 	@Test
@@ -173,7 +226,7 @@ class ArticleSeedFilesTests {
 			ArticleSeed english = article(slug);
 			ArticleSeed spanish = spanishArticle(slug);
 			assertThat(spanish.topics()).isEqualTo(english.topics());
-			assertThat(spanish.sources()).isEqualTo(english.sources());
+			assertThat(spanish.sources()).hasSameSizeAs(english.sources());
 			assertThat(spanish.body()).contains("naloxona", "1-800-662-4357", "911", "988");
 		}
 		assertThat(spanishArticle("what-to-expect-in-detox").body()).contains("**naltrexona** es distinta",

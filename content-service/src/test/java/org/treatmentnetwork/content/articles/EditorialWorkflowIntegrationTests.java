@@ -278,6 +278,42 @@ class EditorialWorkflowIntegrationTests {
 	}
 
 	@Test
+	void anArticleWithoutASpanishEditionIsServedInEnglishAndSaysSo() {
+		String slug = uniqueSlug();
+		String word = "wagtail" + SEQUENCE.incrementAndGet();
+		create(draft(slug, "English only", "Only in English, about " + word + ".", null, null));
+		editor().post().uri("/api/content/articles/" + slug + "/publish").exchange().expectStatus().isOk();
+
+		this.client.get()
+			.uri("/api/content/articles/" + slug + "?locale=es")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+			.expectBody()
+			.jsonPath("$.locale")
+			.isEqualTo("en")
+			.jsonPath("$.requestedLocale")
+			.isEqualTo("es")
+			.jsonPath("$.fallback")
+			.isEqualTo(true);
+
+		this.client.get()
+			.uri("/api/content/articles?locale=es&q=" + word)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[*].slug")
+			.value((List<String> slugs) -> assertThat(slugs).containsExactly(slug))
+			.jsonPath("$.items[0].locale")
+			.isEqualTo("en")
+			.jsonPath("$.items[0].fallback")
+			.isEqualTo(true);
+	}
+
+	@Test
 	void aChangeMadeByAnotherInstanceIsServedAfterTheChangeCounterMoves() {
 		String slug = uniqueSlug();
 		String word = "kingfisher" + SEQUENCE.incrementAndGet();

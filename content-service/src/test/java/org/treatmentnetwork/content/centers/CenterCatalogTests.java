@@ -1,6 +1,7 @@
 package org.treatmentnetwork.content.centers;
 
 import jakarta.validation.Validation;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -13,6 +14,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.treatmentnetwork.content.mongo.MongoProperties;
@@ -20,6 +24,7 @@ import org.treatmentnetwork.content.seed.SeedFileReader;
 import org.treatmentnetwork.content.support.MongoTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Geo ordering and filtering of the seeded demo centers against the embedded MongoDB
@@ -119,13 +124,60 @@ class CenterCatalogTests {
 	}
 
 	@Test
+	void everyCenterListingMethadoneSaysWhetherItIsAnOpioidTreatmentProgram() {
+		StepVerifier.create(this.catalog.all(null, 50)).assertNext((centers) -> {
+			assertThat(centers).allSatisfy((center) -> assertThat(center.opioidTreatmentProgram()).isNotNull());
+			assertThat(centers).filteredOn((center) -> center.services().contains(CenterService.MAT_METHADONE))
+				.extracting(Center::id, Center::opioidTreatmentProgram, Center::methadoneAccess)
+				.containsExactlyInAnyOrder(tuple("front-range-otp-denver", true, MethadoneAccess.ON_SITE),
+						tuple("harbor-point-baltimore", true, MethadoneAccess.ON_SITE),
+						tuple("desert-bloom-phoenix", false, MethadoneAccess.PARTNER_OTP),
+						tuple("schuylkill-house-philadelphia", false, MethadoneAccess.PARTNER_OTP));
+			assertThat(centers).filteredOn((center) -> !center.services().contains(CenterService.MAT_METHADONE))
+				.allSatisfy((center) -> {
+					assertThat(center.opioidTreatmentProgram()).isFalse();
+					assertThat(center.methadoneAccess()).isNull();
+				});
+		}).verifyComplete();
+	}
+
+	@Test
+	void seedingFillsInTheTreatmentProgramOfACenterStoredWithoutItAndChangesNothingElse() {
+		Query harbor = Query.query(Criteria.where("_id").is("harbor-point-baltimore"));
+		Query cascade = Query.query(Criteria.where("_id").is("cascade-clinic-seattle"));
+		StepVerifier
+			.create(this.mongo
+				.updateFirst(harbor, new Update().unset("opioidTreatmentProgram").unset("methadoneAccess"), "centers")
+				.then(this.mongo.updateFirst(cascade, new Update().set("hours", "Changed by an editor"), "centers")))
+			.expectNextCount(1)
+			.verifyComplete();
+		StepVerifier.create(this.mongo.findOne(harbor, Document.class, "centers"))
+			.assertNext((stored) -> assertThat(stored).doesNotContainKeys("opioidTreatmentProgram", "methadoneAccess"))
+			.verifyComplete();
+
+		StepVerifier.create(this.seeder.seed())
+			.assertNext((report) -> assertThat(report.inserted()).isZero())
+			.verifyComplete();
+
+		StepVerifier.create(this.mongo.findOne(harbor, Document.class, "centers")).assertNext((stored) -> {
+			assertThat(stored.get("opioidTreatmentProgram")).isEqualTo(true);
+			assertThat(stored.get("methadoneAccess")).isEqualTo("ON_SITE");
+		}).verifyComplete();
+		StepVerifier.create(this.mongo.findOne(cascade, Document.class, "centers"))
+			.assertNext((stored) -> assertThat(stored.get("hours")).isEqualTo("Changed by an editor"))
+			.verifyComplete();
+		StepVerifier
+			.create(this.mongo.updateFirst(cascade, new Update().set("hours", "Mon-Fri 8 a.m.-6 p.m."), "centers"))
+			.expectNextCount(1)
+			.verifyComplete();
+	}
+
+	@Test
 	void seedingAgainInsertsNothing() {
 		StepVerifier.create(this.seeder.seed())
 			.assertNext((report) -> assertThat(report.inserted()).isZero())
 			.verifyComplete();
-		StepVerifier.create(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), "centers"))
-			.expectNext(10L)
-			.verifyComplete();
+		StepVerifier.create(this.mongo.count(new Query(), "centers")).expectNext(10L).verifyComplete();
 	}
 
 }

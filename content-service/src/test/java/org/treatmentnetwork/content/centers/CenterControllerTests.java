@@ -41,7 +41,7 @@ class CenterControllerTests {
 		Center center = new Center("harbor-point-baltimore", "Harbor Point Treatment Center (demo)",
 				"600 Example Pier Road, Baltimore, MD 21202", "(410) 555-0106", new Center.Location(39.285, -76.605),
 				List.of(CenterService.MAT_METHADONE), 0.8, "Baltimore", "MD", "24/7", List.of(PaymentOption.MEDICAID),
-				List.of("en"));
+				List.of("en"), true, MethadoneAccess.ON_SITE);
 		given(this.catalog.near(any(), anyDouble(), any(), anyInt())).willReturn(Mono.just(List.of(center)));
 
 		this.client.get()
@@ -57,7 +57,11 @@ class CenterControllerTests {
 			.jsonPath("$[0].location.lat")
 			.isEqualTo(39.285)
 			.jsonPath("$[0].services[0]")
-			.isEqualTo("MAT_METHADONE");
+			.isEqualTo("MAT_METHADONE")
+			.jsonPath("$[0].opioidTreatmentProgram")
+			.isEqualTo(true)
+			.jsonPath("$[0].methadoneAccess")
+			.isEqualTo("ON_SITE");
 
 		then(this.catalog).should().near(new GeoPoint(39.29, -76.61), 25.0, CenterService.MAT_METHADONE, 20);
 	}

@@ -46,6 +46,9 @@ class CrisisResourceControllerTests {
 			.isEqualTo("https://988lifeline.org")
 			.jsonPath("$[0].hours")
 			.isEqualTo("24/7")
+			.jsonPath("$[0].description")
+			.value((String description) -> org.assertj.core.api.Assertions.assertThat(description)
+				.contains("24/7", "press 2", "text AYUDA to 988"))
 			.jsonPath("$[1].name")
 			.isEqualTo("SAMHSA National Helpline")
 			.jsonPath("$[1].phone")
@@ -54,7 +57,7 @@ class CrisisResourceControllerTests {
 			.isEqualTo("435748")
 			.jsonPath("$[1].description")
 			.value((String description) -> org.assertj.core.api.Assertions.assertThat(description)
-				.contains("TTY 1-800-487-4889", "English and Spanish", "ZIP code"))
+				.contains("TTY 1-800-487-4889", "English and Spanish", "ZIP code", "text messages in English only"))
 			.jsonPath("$[2].name")
 			.isEqualTo("Emergency 911")
 			.jsonPath("$[2].phone")
@@ -62,6 +65,32 @@ class CrisisResourceControllerTests {
 			.jsonPath("$[2].description")
 			.value((String description) -> org.assertj.core.api.Assertions.assertThat(description)
 				.contains("naloxone"));
+	}
+
+	@Test
+	void theSpanishLinesSayHowToReachThemInSpanish() {
+		this.client.get()
+			.uri("/api/content/crisis-resources?locale=es")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(3)
+			.jsonPath("$[0].phone")
+			.isEqualTo("988")
+			.jsonPath("$[0].url")
+			.isEqualTo("https://988lifeline.org/es/home/")
+			.jsonPath("$[0].description")
+			.value((String description) -> org.assertj.core.api.Assertions.assertThat(description)
+				.contains("marque 2 para hablar en español", "AYUDA", "las 24 horas"))
+			.jsonPath("$[1].sms")
+			.isEqualTo("435748")
+			.jsonPath("$[1].description")
+			.value((String description) -> org.assertj.core.api.Assertions.assertThat(description)
+				.contains("en inglés y en español", "435748 (HELP4U)", "solo en inglés"))
+			.jsonPath("$[2].phone")
+			.isEqualTo("911");
 	}
 
 }
