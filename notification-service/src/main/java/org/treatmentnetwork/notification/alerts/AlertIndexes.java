@@ -35,6 +35,7 @@ class AlertIndexes implements StoreInitializer {
 			.then(indexes.createIndex(new Index(AlertDocument.UPDATED_AT, Sort.Direction.ASC).named("updatedAt")))
 			.then(indexes
 				.createIndex(new Index(AlertDocument.LINKED_REQUEST_IDS, Sort.Direction.ASC).named("linkedRequestIds")))
+			.then(indexes.createIndex(new Index(AlertDocument.DUPLICATE_OF, Sort.Direction.ASC).named("duplicateOf")))
 			.then();
 	}
 
