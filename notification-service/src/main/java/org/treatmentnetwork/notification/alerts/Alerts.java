@@ -104,7 +104,7 @@ public class Alerts {
 			.map(Urgency::name)
 			.toList();
 		TimelineEntry linked = TimelineEntry.of(now, TimelineType.DUPLICATE_LINKED,
-				"The same person reached out again: " + "request " + repeat.reference() + " (" + urgency
+				"The same person reached out again: request " + repeat.reference() + " (" + urgency
 						+ ") linked to this alert");
 		Mono<RepeatLink> raise = lessUrgent.isEmpty() ? Mono.empty()
 				: raiseUrgency(repeat, urgency, lessUrgent, linked, now);
@@ -121,10 +121,9 @@ public class Alerts {
 			.with(Sort.by(AlertDocument.CREATED_AT));
 		TimelineEntry raised = TimelineEntry.of(now, TimelineType.URGENCY_RAISED, "Urgency raised to " + urgency
 				+ " by request " + repeat.reference() + ": the " + urgency + " escalation starts again at step 1");
-		// The lease is dropped so that the new escalation is claimed at once; a step
-		// still
-		// in flight under the old lease then only adds its timeline entries (its claim
-		// token no longer matches).
+		// The lease is dropped so that the new escalation is claimed at once. A step
+		// still in flight under the old claim then only adds its timeline entries:
+		// its claim token no longer matches.
 		Update update = new Update().addToSet(AlertDocument.LINKED_REQUEST_IDS, repeat.requestId())
 			.set(AlertDocument.URGENCY, urgency.name())
 			.set(AlertDocument.STATE, AlertState.TRIGGERED)
