@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.treatmentnetwork.intake.support.EmbeddedMongo;
+import org.treatmentnetwork.intake.support.EventContract;
 import org.treatmentnetwork.intake.support.TestEncryption;
 import org.treatmentnetwork.intake.support.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -124,6 +125,7 @@ class IntakeApplicationTests {
 			assertThat(record.headers().lastHeader("__TypeId__")).isNull();
 			assertThat(record.headers().lastHeader("traceparent")).as("submitted without traceparent").isNull();
 			assertThat(record.value()).doesNotContain(NAME, digits(phone), "overdosed", "heroin", "evenings");
+			assertThat(EventContract.violations(record.value())).as("matches contracts/events").isEmpty();
 			JsonNode event = json.readTree(record.value());
 			assertThat(new ArrayList<>(event.propertyNames())).containsExactlyInAnyOrder("eventId", "type",
 					"occurredAt", "requestId", "reference", "urgency", "source", "centerId", "status",
@@ -356,9 +358,51 @@ class IntakeApplicationTests {
 			assertThat(document(byEmail).getString("duplicateOf")).isEqualTo(first);
 			assertThat(document(unrelated).getString("duplicateOf")).isNull();
 			assertThat(document(both).getString("duplicateOf")).isEqualTo(first);
-			JsonNode event = json.readTree(recordsFor(consumer, second, 1).get(0).value());
+			String value = recordsFor(consumer, second, 1).get(0).value();
+			assertThat(EventContract.violations(value)).as("matches contracts/events").isEmpty();
+			JsonNode event = json.readTree(value);
 			assertThat(event.get("duplicateOf").asString()).isEqualTo(first);
 			assertThat(json.readTree(recordsFor(consumer, first, 1).get(0).value()).has("duplicateOf")).isFalse();
+		}
+	}
+
+	@Test
+	void aCrisisRepeatOfTheSamePersonAnswersWithTheCrisisLinesAndIsPublishedAsACrisis() {
+		try (Consumer<String, String> consumer = consumer()) {
+			String phone = uniquePhone();
+			JsonNode first = submit(validBody("please call me about treatment", phone), null);
+			assertThat(first.get("urgency").asString()).isEqualTo("ROUTINE");
+			assertThat(first.has("crisisResources")).isFalse();
+
+			String key = "repeat-" + UUID.randomUUID();
+			String crisis = validBody("I took too much, I think I overdosed", phone);
+			JsonNode repeat = submitWithKey(crisis, key).expectStatus()
+				.isAccepted()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			String repeatId = repeat.get("id").asString();
+
+			assertThat(repeat.get("urgency").asString()).isEqualTo("CRISIS");
+			assertThat(repeat.get("crisisResources").findValuesAsString("phone")).containsExactly("988",
+					"1-800-662-4357", "911");
+			assertThat(document(repeatId).getString("duplicateOf")).isEqualTo(first.get("id").asString());
+			// Answered again for the same key: the crisis lines again, nothing new
+			// stored.
+			JsonNode replayed = submitWithKey(crisis, key).expectStatus()
+				.isAccepted()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(replayed).isEqualTo(repeat);
+
+			String value = recordsFor(consumer, repeatId, 1).get(0).value();
+			assertThat(EventContract.violations(value)).as("matches contracts/events").isEmpty();
+			JsonNode event = json.readTree(value);
+			assertThat(event.get("urgency").asString()).isEqualTo("CRISIS");
+			assertThat(event.get("duplicateOf").asString()).isEqualTo(first.get("id").asString());
+			assertThat(Instant.parse(event.get("firstContactDueAt").asString()))
+				.isEqualTo(Instant.parse(repeat.get("receivedAt").asString()).plus(Duration.ofMinutes(5)));
 		}
 	}
 
@@ -446,6 +490,7 @@ class IntakeApplicationTests {
 			assertThat(records).extracting((r) -> json.readTree(r.value()).get("status").asString())
 				.containsExactly("RECEIVED", "CONTACT_ATTEMPTED", "CONTACTED", "CLOSED");
 			assertThat(records).allSatisfy((r) -> assertThat(r.value()).doesNotContain("Qwyneth", "6 pm", NAME));
+			assertThat(records).allSatisfy((r) -> assertThat(EventContract.violations(r.value())).isEmpty());
 			assertThat(this.meters.find("intake.pipeline.first.contact.attempt").tag("urgency", "HIGH").timer())
 				.isNotNull()
 				.satisfies((timer) -> assertThat(timer.count()).isPositive());

@@ -30,11 +30,14 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.treatmentnetwork.notification.support.EmbeddedMongo;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -62,6 +65,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"notification.links.public-base-url=https://staff.example.test" })
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 @EmbeddedKafka(partitions = 3, topics = { NotificationApplicationTests.TOPIC, NotificationApplicationTests.DLT },
 		brokerProperties = { "group.initial.rebalance.delay.ms=0" })
 class NotificationApplicationTests {
@@ -70,7 +74,7 @@ class NotificationApplicationTests {
 
 	static final String DLT = "intake.contact-requests.v1.DLT";
 
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	/** Values that would be personal data if they ever reached a page. */
 	private static final List<String> FORBIDDEN_MARKERS = List.of("Sam", "Forbidden", "555 010", "sam.forbidden",
@@ -175,28 +179,114 @@ class NotificationApplicationTests {
 	}
 
 	@Test
-	void aDuplicateRequestAttachesToTheExistingAlertInsteadOfPagingAgain() throws Exception {
+	void aRepeatOfTheSameUrgencyIsLinkedAndTellsThePagedPersonOnceThatTheyReachedOutAgain() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(2, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+		Map<String, Object> paged = awaitAlert(reference, (alert) -> types(alert).contains("NOTIFIED"));
+		String staffId = (String) timeline(paged).get(1).get("recipient");
+		awaitSinglePage(reference);
+
+		String repeatId = UUID.randomUUID().toString();
+		String repeatReference = newReference();
+		String repeat = repeatOf(requestId,
+				received(UUID.randomUUID().toString(), repeatId, repeatReference, "ROUTINE"));
+		send(0, repeatId, repeat);
+		// Kafka redelivers the same event.
+		send(0, repeatId, repeat);
+		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("REPEAT_NOTIFIED"));
+		processedAfterEverythingOn(0);
+		await().atMost(PATIENCE).until(() -> pagesFor(reference).size() >= 2);
+		Thread.sleep(1000);
+
+		assertThat(listAlerts("?reference=" + repeatReference)).isEmpty();
+		alert = awaitAlert(reference, (candidate) -> true);
+		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED", "DUPLICATE_LINKED", "REPEAT_NOTIFIED");
+		assertThat(alert).containsEntry("urgency", "ROUTINE");
+		assertThat(timeline(alert).get(3)).containsEntry("recipient", staffId).containsEntry("channel", "EMAIL");
+		List<MimeMessage> pages = pagesFor(reference);
+		assertThat(pages).hasSize(2);
+		MimeMessage notice = pages.get(1);
+		assertThat(notice.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo(emailOf(staffId));
+		assertThat(notice.getSubject())
+			.isEqualTo("[ROUTINE] Contact request " + reference + ": the person reached out again");
+		assertThat(GreenMailUtil.getBody(notice)).contains("Reference: " + reference)
+			.contains("Urgency: ROUTINE")
+			.contains("Center: network")
+			.contains("https://staff.example.test/api/alerts/ack/" + alert.get("id") + ".")
+			.doesNotContain(repeatId)
+			.doesNotContain(requestId);
+
+		send(0, repeatId, statusChanged(repeatId, repeatReference, "CONTACTED"));
+		awaitAlert(reference, (candidate) -> "RESOLVED".equals(candidate.get("state")));
+	}
+
+	@Test
+	void aMoreUrgentRepeatRaisesTheUrgencyAndItsEscalationPagesAtOnceOnlyOnce() throws Exception {
 		String requestId = UUID.randomUUID().toString();
 		String reference = newReference();
 		send(2, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
 		awaitAlert(reference, (alert) -> types(alert).contains("NOTIFIED"));
+		awaitSinglePage(reference);
 
-		String duplicateId = UUID.randomUUID().toString();
-		String duplicateReference = newReference();
-		String duplicate = received(UUID.randomUUID().toString(), duplicateId, duplicateReference, "ROUTINE")
-			.replace("\"eventId\"", "\"duplicateOf\": \"" + requestId + "\", \"eventId\"");
-		send(0, duplicateId, duplicate);
-		send(0, duplicateId, duplicate);
-		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("DUPLICATE_LINKED"));
-		processedAfterEverythingOn(0);
+		String repeatId = UUID.randomUUID().toString();
+		String repeatReference = newReference();
+		String crisis = repeatOf(requestId,
+				received(UUID.randomUUID().toString(), repeatId, repeatReference, "CRISIS"));
+		send(1, repeatId, crisis);
+		send(1, repeatId, crisis);
+		awaitAlert(reference, (candidate) -> types(candidate).stream().filter("NOTIFIED"::equals).count() == 3);
+		processedAfterEverythingOn(1);
+		Thread.sleep(1000);
 
-		assertThat(listAlerts("?reference=" + duplicateReference)).isEmpty();
-		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED", "DUPLICATE_LINKED");
-		assertThat(pagesFor(reference)).hasSize(1);
-		assertThat(pagesFor(duplicateReference)).isEmpty();
+		Map<String, Object> alert = awaitAlert(reference, (candidate) -> true);
+		assertThat(alert).containsEntry("urgency", "CRISIS").containsEntry("state", "TRIGGERED");
+		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED", "DUPLICATE_LINKED", "URGENCY_RAISED",
+				"NOTIFIED", "ESCALATED", "NOTIFIED");
+		assertThat(timeline(alert).get(6)).containsEntry("recipient", "morgan-example");
+		assertThat(listAlerts("?reference=" + repeatReference)).isEmpty();
+		List<MimeMessage> pages = pagesFor(reference);
+		assertThat(pages).hasSize(3);
+		assertThat(pages.subList(1, 3)).allSatisfy((page) -> {
+			assertThat(page.getSubject()).isEqualTo("[CRISIS] Contact request " + reference + " needs a first contact");
+			assertThat(GreenMailUtil.getBody(page)).contains("Urgency: CRISIS");
+		});
+	}
 
-		send(0, duplicateId, statusChanged(duplicateId, duplicateReference, "CONTACTED"));
-		awaitAlert(reference, (candidate) -> "RESOLVED".equals(candidate.get("state")));
+	@Test
+	void aRepeatAfterTheEarlierAlertWasResolvedOpensAndPagesANewAlert() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(0, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+		awaitAlert(reference, (alert) -> types(alert).contains("NOTIFIED"));
+		send(0, requestId, statusChanged(requestId, reference, "CONTACTED"));
+		awaitAlert(reference, (alert) -> "RESOLVED".equals(alert.get("state")));
+
+		String repeatId = UUID.randomUUID().toString();
+		String repeatReference = newReference();
+		send(0, repeatId,
+				repeatOf(requestId, received(UUID.randomUUID().toString(), repeatId, repeatReference, "HIGH")));
+
+		Map<String, Object> opened = awaitAlert(repeatReference, (alert) -> types(alert).contains("NOTIFIED"));
+		assertThat(opened).containsEntry("requestId", repeatId).containsEntry("urgency", "HIGH");
+		assertThat(types(opened)).containsExactly("CREATED", "NOTIFIED");
+		awaitSinglePage(repeatReference);
+		assertThat(types(awaitAlert(reference, (alert) -> true))).containsExactly("CREATED", "NOTIFIED", "RESOLVED");
+	}
+
+	@Test
+	void anUrgencyTheServiceDoesNotKnowIsPagedAsTheMostUrgentAndLogged(CapturedOutput output) throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(2, requestId, received(UUID.randomUUID().toString(), requestId, reference, "EMERGENCY"));
+
+		Map<String, Object> alert = awaitAlert(reference,
+				(candidate) -> types(candidate).stream().filter("NOTIFIED"::equals).count() == 2);
+
+		assertThat(alert).containsEntry("urgency", "CRISIS");
+		assertThat(types(alert)).containsExactly("CREATED", "NOTIFIED", "ESCALATED", "NOTIFIED");
+		assertThat(output.getAll()).contains("for request " + requestId
+				+ " has an urgency this service does not know: EMERGENCY; treated as CRISIS");
 	}
 
 	@Test
@@ -244,7 +334,7 @@ class NotificationApplicationTests {
 	void linkInThePageShowsAConfirmationAndOnlyPostAcknowledges() throws Exception {
 		String requestId = UUID.randomUUID().toString();
 		String reference = newReference();
-		send(1, requestId, received(UUID.randomUUID().toString(), requestId, reference, "URGENT"));
+		send(1, requestId, received(UUID.randomUUID().toString(), requestId, reference, "HIGH"));
 		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("NOTIFIED"));
 		String staffId = (String) timeline(alert).get(1).get("recipient");
 		Matcher link = Pattern.compile("Acknowledge: (\\S+)")
@@ -429,6 +519,11 @@ class NotificationApplicationTests {
 				 "requestId": "%s", "reference": "%s", "urgency": "%s", "source": "WEB", "centerId": null,
 				 "status": "RECEIVED", "firstContactDueAt": "2026-11-24T22:15:00Z"}
 				""".formatted(eventId, requestId, reference, urgency);
+	}
+
+	/** The event of a repeat of the same person: intake's {@code duplicateOf}. */
+	private static String repeatOf(String firstRequestId, String event) {
+		return event.replace("\"eventId\"", "\"duplicateOf\": \"" + firstRequestId + "\", \"eventId\"");
 	}
 
 	private static String statusChanged(String requestId, String reference, String status) {

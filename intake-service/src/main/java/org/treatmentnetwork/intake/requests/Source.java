@@ -3,7 +3,7 @@ package org.treatmentnetwork.intake.requests;
 /**
  * Where a request came from: the website form, or a phone call an intake agent logged.
  */
-enum Source {
+public enum Source {
 
 	WEB, PHONE
 

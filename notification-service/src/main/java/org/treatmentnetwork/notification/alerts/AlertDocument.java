@@ -37,15 +37,28 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param contactOverdue whether the acknowledger was reminded that the first contact is
  * overdue (the next action then escalates)
  * @param updatedAt when the alert last changed
- * @param linkedRequestIds later requests that intake marked as duplicates of this one;
- * they are attached here instead of paging again
+ * @param linkedRequestIds later requests of the same person (intake's
+ * {@code duplicateOf}) linked to this alert instead of opening their own
+ * @param duplicateOf the person's first request (intake's {@code duplicateOf}) if this
+ * alert is for a repeat whose earlier alert was already resolved; with {@code requestId}
+ * it finds the person's open alert for later repeats
+ * @param pagedStaffIds who the escalation reached last: the people of the last step that
+ * reached anyone, or of the steps paged together with it (a repeat notice goes to them)
+ * @param repeatNotices repeats of the same or a lower urgency whose notice to the person
+ * currently paged is still to be sent
+ * @param repeatNoticeAt when the pending repeat notices are due (after a failed notice,
+ * its backoff)
+ * @param repeatNoticeFailures failed repeat notices since the last one that reached
+ * someone
  */
 @Document(AlertDocument.COLLECTION)
 public record AlertDocument(@Id String id, String requestId, String sourceEventId, String reference, String urgency,
 		String source, String centerId, Instant firstContactDueAt, AlertState state, Instant createdAt,
 		Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, List<TimelineEntry> timeline,
 		int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts,
-		int escalationRound, boolean contactOverdue, Instant updatedAt, List<String> linkedRequestIds) {
+		int escalationRound, boolean contactOverdue, Instant updatedAt, List<String> linkedRequestIds,
+		String duplicateOf, List<String> pagedStaffIds, List<RepeatNotice> repeatNotices, Instant repeatNoticeAt,
+		int repeatNoticeFailures) {
 
 	static final String COLLECTION = "alerts";
 
@@ -85,10 +98,26 @@ public record AlertDocument(@Id String id, String requestId, String sourceEventI
 
 	static final String LINKED_REQUEST_IDS = "linkedRequestIds";
 
+	static final String URGENCY = "urgency";
+
+	static final String FIRST_CONTACT_DUE_AT = "firstContactDueAt";
+
+	static final String DUPLICATE_OF = "duplicateOf";
+
+	static final String PAGED_STAFF_IDS = "pagedStaffIds";
+
+	static final String REPEAT_NOTICES = "repeatNotices";
+
+	static final String REPEAT_NOTICE_AT = "repeatNoticeAt";
+
+	static final String REPEAT_NOTICE_FAILURES = "repeatNoticeFailures";
+
 	@PersistenceCreator
 	public AlertDocument {
 		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
 		linkedRequestIds = (linkedRequestIds != null) ? List.copyOf(linkedRequestIds) : List.of();
+		pagedStaffIds = (pagedStaffIds != null) ? List.copyOf(pagedStaffIds) : List.of();
+		repeatNotices = (repeatNotices != null) ? List.copyOf(repeatNotices) : List.of();
 	}
 
 	public AlertDocument(String id, String requestId, String sourceEventId, String reference, String urgency,
@@ -97,7 +126,7 @@ public record AlertDocument(@Id String id, String requestId, String sourceEventI
 			int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts) {
 		this(id, requestId, sourceEventId, reference, urgency, source, centerId, firstContactDueAt, state, createdAt,
 				acknowledgedAt, acknowledgedBy, resolvedAt, timeline, escalationStep, nextActionAt, leaseUntil,
-				leaseOwner, deliveryAttempts, 0, false, createdAt, List.of());
+				leaseOwner, deliveryAttempts, 0, false, createdAt, List.of(), null, List.of(), List.of(), null, 0);
 	}
 
 }

@@ -35,6 +35,11 @@ class AlertIndexes implements StoreInitializer {
 			.then(indexes.createIndex(new Index(AlertDocument.UPDATED_AT, Sort.Direction.ASC).named("updatedAt")))
 			.then(indexes
 				.createIndex(new Index(AlertDocument.LINKED_REQUEST_IDS, Sort.Direction.ASC).named("linkedRequestIds")))
+			.then(indexes.createIndex(new Index(AlertDocument.DUPLICATE_OF, Sort.Direction.ASC).named("duplicateOf")))
+			// The sweep's other way of being due: open alerts with repeat notices.
+			.then(indexes.createIndex(new Index(AlertDocument.STATE, Sort.Direction.ASC)
+				.on(AlertDocument.REPEAT_NOTICE_AT, Sort.Direction.ASC)
+				.named("state_repeatNoticeAt")))
 			.then();
 	}
 

@@ -3,9 +3,11 @@ package org.treatmentnetwork.notification.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -64,7 +66,7 @@ public class Alerts {
 		AlertDocument document = new AlertDocument(UUID.randomUUID().toString(), alert.requestId(),
 				alert.sourceEventId(), alert.reference(), alert.urgency(), alert.source(), alert.centerId(),
 				alert.firstContactDueAt(), AlertState.TRIGGERED, now, null, null, null, List.of(created), 1, now, null,
-				null, 0, 0, false, now, List.of());
+				null, 0, 0, false, now, List.of(), alert.duplicateOf(), List.of(), List.of(), null, 0);
 		return this.mongo.insert(document).map((saved) -> {
 			log.info("Alert {} opened for request {} (reference {}, urgency {})", saved.id(), saved.requestId(),
 					saved.reference(), saved.urgency());
@@ -77,42 +79,160 @@ public class Alerts {
 	}
 
 	/**
-	 * Attach a request that intake marked as a duplicate to the open alert of the earlier
-	 * request, instead of paging again. Idempotent.
-	 * @param originalRequestId the earlier request
-	 * @param duplicateRequestId the duplicate
-	 * @param reference the duplicate's reference
-	 * @return {@code true} if the duplicate is (now or already) attached to an open
-	 * alert; {@code false} if the earlier request has no open alert, so the duplicate
-	 * must page on its own
+	 * Link a repeat of the same person (intake's {@code duplicateOf}) to that person's
+	 * open alert: the alert of the first request, or of an earlier repeat that opened its
+	 * own because the first one's was resolved. Each outcome is one conditional
+	 * single-document update that also records the repeat's id in
+	 * {@code linkedRequestIds}, so a redelivered event, or two instances handling the
+	 * same event, change the alert once.
+	 * <ul>
+	 * <li>A repeat more urgent than the alert raises its urgency ({@code URGENCY_RAISED})
+	 * and starts its escalation again at step 1, due at once, also if it was
+	 * acknowledged; its first-contact due time becomes the earlier of the two.</li>
+	 * <li>A repeat of the same or a lower urgency queues a notice for whoever is
+	 * currently paged ({@link RepeatNotice}), which the dispatcher sends at once.</li>
+	 * </ul>
+	 * @param repeat the repeat, with {@code duplicateOf} set
+	 * @return what happened; {@link RepeatLink#NO_OPEN_ALERT} if the person has no open
+	 * alert, so that the repeat must open its own
 	 */
-	public Mono<Boolean> attachDuplicate(String originalRequestId, String duplicateRequestId, String reference) {
+	public Mono<RepeatLink> linkRepeat(NewAlert repeat) {
 		Instant now = this.clock.instant();
-		Query open = query(where(AlertDocument.REQUEST_ID).is(originalRequestId)
-			.and(AlertDocument.STATE)
-			.in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED)
-			.and(AlertDocument.LINKED_REQUEST_IDS)
-			.ne(duplicateRequestId));
-		Update attach = new Update().addToSet(AlertDocument.LINKED_REQUEST_IDS, duplicateRequestId)
+		Urgency urgency = Urgency.of(repeat.urgency());
+		List<String> lessUrgent = Arrays.stream(Urgency.values())
+			.filter(urgency::isMoreUrgentThan)
+			.map(Urgency::name)
+			.toList();
+		TimelineEntry linked = TimelineEntry.of(now, TimelineType.DUPLICATE_LINKED,
+				"The same person reached out again: request " + repeat.reference() + " (" + urgency
+						+ ") linked to this alert");
+		Mono<RepeatLink> raise = lessUrgent.isEmpty() ? Mono.empty()
+				: raiseUrgency(repeat, urgency, lessUrgent, linked, now);
+		return raise.switchIfEmpty(Mono.defer(() -> queueNotice(repeat, urgency, lessUrgent, linked, now)))
+			.switchIfEmpty(Mono.defer(() -> this.mongo
+				.exists(query(where(AlertDocument.LINKED_REQUEST_IDS).is(repeat.requestId())), AlertDocument.class)
+				.map((known) -> known ? RepeatLink.ALREADY_LINKED : RepeatLink.NO_OPEN_ALERT)));
+	}
+
+	private Mono<RepeatLink> raiseUrgency(NewAlert repeat, Urgency urgency, List<String> lessUrgent,
+			TimelineEntry linked, Instant now) {
+		Query query = query(
+				new Criteria().andOperator(personsOpenAlert(repeat), where(AlertDocument.URGENCY).in(lessUrgent)))
+			.with(Sort.by(AlertDocument.CREATED_AT));
+		TimelineEntry raised = TimelineEntry.of(now, TimelineType.URGENCY_RAISED, "Urgency raised to " + urgency
+				+ " by request " + repeat.reference() + ": the " + urgency + " escalation starts again at step 1");
+		// The lease is dropped so that the new escalation is claimed at once. A step
+		// still in flight under the old claim then only adds its timeline entries:
+		// its claim token no longer matches.
+		Update update = new Update().addToSet(AlertDocument.LINKED_REQUEST_IDS, repeat.requestId())
+			.set(AlertDocument.URGENCY, urgency.name())
+			.set(AlertDocument.STATE, AlertState.TRIGGERED)
+			.set(AlertDocument.ESCALATION_STEP, 1)
+			.set(AlertDocument.ESCALATION_ROUND, 0)
+			.set(AlertDocument.CONTACT_OVERDUE, false)
+			.set(AlertDocument.DELIVERY_ATTEMPTS, 0)
+			.set(AlertDocument.NEXT_ACTION_AT, now)
 			.set(AlertDocument.UPDATED_AT, now)
-			.push(AlertDocument.TIMELINE, TimelineEntry.of(now, TimelineType.DUPLICATE_LINKED,
-					"The same person reached out again (request " + reference + "); not paged again"));
-		return this.mongo.updateFirst(open, attach, AlertDocument.class).flatMap((result) -> {
-			if (result.getModifiedCount() > 0) {
-				log.info("Request {} attached to the open alert of request {}", duplicateRequestId, originalRequestId);
-				return Mono.just(true);
-			}
-			return this.mongo.exists(query(where(AlertDocument.REQUEST_ID).is(originalRequestId)
-				.and(AlertDocument.STATE)
-				.in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED)
-				.and(AlertDocument.LINKED_REQUEST_IDS)
-				.is(duplicateRequestId)), AlertDocument.class);
-		});
+			.unset(AlertDocument.LEASE_OWNER)
+			.unset(AlertDocument.LEASE_UNTIL);
+		update.push(AlertDocument.TIMELINE).each(linked, raised);
+		if (repeat.firstContactDueAt() != null) {
+			update.min(AlertDocument.FIRST_CONTACT_DUE_AT, repeat.firstContactDueAt());
+		}
+		return this.mongo
+			.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), AlertDocument.class)
+			.map((alert) -> {
+				log.info("Request {} linked to alert {} (reference {}) and raised its urgency to {}",
+						repeat.requestId(), alert.id(), alert.reference(), urgency);
+				this.events.publishEvent(new AlertTriggered(alert.id()));
+				return RepeatLink.URGENCY_RAISED;
+			});
+	}
+
+	private Mono<RepeatLink> queueNotice(NewAlert repeat, Urgency urgency, List<String> lessUrgent,
+			TimelineEntry linked, Instant now) {
+		Query query = query(
+				new Criteria().andOperator(personsOpenAlert(repeat), where(AlertDocument.URGENCY).nin(lessUrgent)))
+			.with(Sort.by(AlertDocument.CREATED_AT));
+		Update update = new Update().addToSet(AlertDocument.LINKED_REQUEST_IDS, repeat.requestId())
+			.push(AlertDocument.REPEAT_NOTICES,
+					new RepeatNotice(repeat.requestId(), repeat.reference(), urgency.name(), now))
+			.set(AlertDocument.REPEAT_NOTICE_AT, now)
+			.set(AlertDocument.UPDATED_AT, now)
+			.push(AlertDocument.TIMELINE, linked);
+		return this.mongo
+			.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), AlertDocument.class)
+			.map((alert) -> {
+				log.info("Request {} linked to alert {} (reference {}); whoever is paged is told", repeat.requestId(),
+						alert.id(), alert.reference());
+				this.events.publishEvent(new AlertTriggered(alert.id()));
+				return RepeatLink.NOTICE_PENDING;
+			});
 	}
 
 	/**
-	 * Resolve the open alert of a request (or the alert it is attached to as a
-	 * duplicate), if there is one. Idempotent.
+	 * The open alert of the person of a repeat that the repeat is not linked to yet.
+	 */
+	private static Criteria personsOpenAlert(NewAlert repeat) {
+		return new Criteria().andOperator(
+				new Criteria().orOperator(where(AlertDocument.REQUEST_ID).is(repeat.duplicateOf()),
+						where(AlertDocument.DUPLICATE_OF).is(repeat.duplicateOf())),
+				where(AlertDocument.STATE).in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED),
+				where(AlertDocument.REQUEST_ID).ne(repeat.requestId()),
+				where(AlertDocument.LINKED_REQUEST_IDS).ne(repeat.requestId()));
+	}
+
+	/**
+	 * Record which repeat notices went out, and release the claim. If the claim was lost
+	 * meanwhile, the timeline entries are added and the sent notices removed all the
+	 * same, so that no notice is sent twice.
+	 * @param alertId the alert
+	 * @param owner the claim token the alert was claimed with
+	 * @param entries the timeline entries, in order
+	 * @param sentRequestIds the repeats whose notices reached someone; empty if none did
+	 * @param retryAt when to try the remaining notices again, or {@code null} if none
+	 * failed
+	 * @return completes when recorded
+	 */
+	public Mono<Void> recordRepeatNotices(String alertId, String owner, List<TimelineEntry> entries,
+			List<String> sentRequestIds, Instant retryAt) {
+		Instant now = this.clock.instant();
+		Query held = query(where(AlertDocument.ID).is(alertId).and(AlertDocument.LEASE_OWNER).is(owner));
+		Update update = sentNotices(new Update().set(AlertDocument.UPDATED_AT, now), entries, sentRequestIds)
+			.unset(AlertDocument.LEASE_OWNER)
+			.unset(AlertDocument.LEASE_UNTIL);
+		if (retryAt != null) {
+			update.set(AlertDocument.REPEAT_NOTICE_AT, retryAt).inc(AlertDocument.REPEAT_NOTICE_FAILURES, 1);
+		}
+		else {
+			update.set(AlertDocument.REPEAT_NOTICE_FAILURES, 0);
+		}
+		return this.mongo.updateFirst(held, update, AlertDocument.class).flatMap((result) -> {
+			if (result.getMatchedCount() > 0 || (entries.isEmpty() && sentRequestIds.isEmpty())) {
+				return Mono.empty();
+			}
+			return this.mongo
+				.updateFirst(query(where(AlertDocument.ID).is(alertId)),
+						sentNotices(new Update().set(AlertDocument.UPDATED_AT, now), entries, sentRequestIds),
+						AlertDocument.class)
+				.then();
+		});
+	}
+
+	private static Update sentNotices(Update update, List<TimelineEntry> entries, List<String> sentRequestIds) {
+		if (!entries.isEmpty()) {
+			update.push(AlertDocument.TIMELINE).each(entries.toArray());
+		}
+		if (!sentRequestIds.isEmpty()) {
+			update.pull(AlertDocument.REPEAT_NOTICES,
+					new Document(RepeatNotice.REQUEST_ID, new Document("$in", sentRequestIds)));
+		}
+		return update;
+	}
+
+	/**
+	 * Resolve the open alert of a request (or the alert it is linked to as a repeat), if
+	 * there is one. Idempotent.
 	 * @param requestId the contact request id
 	 * @param requestStatus the request status that resolves the alert
 	 * @return {@code true} if this call resolved the alert
@@ -198,9 +318,9 @@ public class Alerts {
 
 	/**
 	 * Claim the most overdue alert whose next action is due and that no other instance
-	 * holds: a triggered alert's next escalation step, or an acknowledged alert whose
-	 * first contact is overdue.
-	 * @param owner the claiming instance
+	 * holds: a triggered alert's next escalation step, an acknowledged alert whose first
+	 * contact is overdue, or an open alert with repeat notices to send.
+	 * @param owner the claim token (the claiming instance, and which of its claims)
 	 * @param lease how long the claim holds
 	 * @return the claimed alert, or empty if nothing is due
 	 */
@@ -214,7 +334,7 @@ public class Alerts {
 	 * it: the same conditions as {@link #claimNextDue}, without looking through the other
 	 * alerts.
 	 * @param id the alert
-	 * @param owner the claiming instance
+	 * @param owner the claim token (the claiming instance, and which of its claims)
 	 * @param lease how long the claim holds
 	 * @return the claimed alert, or empty if it is not due, held, closed or unknown
 	 */
@@ -232,8 +352,12 @@ public class Alerts {
 
 	private static Criteria dueAt(Instant now) {
 		return new Criteria().andOperator(where(AlertDocument.STATE).in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED),
-				where(AlertDocument.NEXT_ACTION_AT).lte(now), new Criteria()
-					.orOperator(where(AlertDocument.LEASE_UNTIL).is(null), where(AlertDocument.LEASE_UNTIL).lte(now)));
+				new Criteria().orOperator(where(AlertDocument.NEXT_ACTION_AT).lte(now),
+						where(AlertDocument.REPEAT_NOTICES + "." + RepeatNotice.REQUEST_ID).exists(true)
+							.and(AlertDocument.REPEAT_NOTICE_AT)
+							.lte(now)),
+				new Criteria().orOperator(where(AlertDocument.LEASE_UNTIL).is(null),
+						where(AlertDocument.LEASE_UNTIL).lte(now)));
 	}
 
 	/**
@@ -242,7 +366,7 @@ public class Alerts {
 	 * entries are added, so the history stays complete without overriding what happened
 	 * since.
 	 * @param alertId the alert
-	 * @param owner the instance that claimed it
+	 * @param owner the claim token it was claimed with
 	 * @param entries the timeline entries, in order
 	 * @param outcome what is due next
 	 * @return completes when recorded
@@ -273,6 +397,9 @@ public class Alerts {
 		}
 		if (outcome.reopen()) {
 			update.set(AlertDocument.STATE, AlertState.TRIGGERED);
+		}
+		if (outcome.pagedStaffIds() != null) {
+			update.set(AlertDocument.PAGED_STAFF_IDS, outcome.pagedStaffIds());
 		}
 		return this.mongo.updateFirst(held, update, AlertDocument.class).flatMap((result) -> {
 			if (result.getMatchedCount() > 0 || entries.isEmpty()) {

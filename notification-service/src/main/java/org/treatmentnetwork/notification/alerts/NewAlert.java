@@ -8,12 +8,19 @@ import java.time.Instant;
  * @param requestId the contact request id
  * @param sourceEventId the id of the event reporting the request
  * @param reference the request's short reference
- * @param urgency the request's urgency
+ * @param urgency the request's urgency, one of {@link Urgency}
  * @param source where the request came from
  * @param centerId the center the request is for, {@code null} for the whole network
  * @param firstContactDueAt when the first contact is due, if known
+ * @param duplicateOf the same person's first request if intake found one (a repeat), else
+ * {@code null}
  */
 public record NewAlert(String requestId, String sourceEventId, String reference, String urgency, String source,
-		String centerId, Instant firstContactDueAt) {
+		String centerId, Instant firstContactDueAt, String duplicateOf) {
+
+	public NewAlert(String requestId, String sourceEventId, String reference, String urgency, String source,
+			String centerId, Instant firstContactDueAt) {
+		this(requestId, sourceEventId, reference, urgency, source, centerId, firstContactDueAt, null);
+	}
 
 }

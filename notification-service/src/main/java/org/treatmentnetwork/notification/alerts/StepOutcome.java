@@ -1,6 +1,7 @@
 package org.treatmentnetwork.notification.alerts;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the dispatcher decided after acting on a claimed alert.
@@ -14,8 +15,19 @@ import java.time.Instant;
  * contact is overdue
  * @param reopen whether an acknowledged alert goes back to {@link AlertState#TRIGGERED}
  * because its first contact is overdue
+ * @param pagedStaffIds who the escalation has now reached last, or {@code null} to leave
+ * that unchanged
  */
 public record StepOutcome(int nextStep, int nextRound, Instant nextActionAt, boolean delivered, boolean contactOverdue,
-		boolean reopen) {
+		boolean reopen, List<String> pagedStaffIds) {
+
+	public StepOutcome {
+		pagedStaffIds = (pagedStaffIds != null) ? List.copyOf(pagedStaffIds) : null;
+	}
+
+	public StepOutcome(int nextStep, int nextRound, Instant nextActionAt, boolean delivered, boolean contactOverdue,
+			boolean reopen) {
+		this(nextStep, nextRound, nextActionAt, delivered, contactOverdue, reopen, null);
+	}
 
 }

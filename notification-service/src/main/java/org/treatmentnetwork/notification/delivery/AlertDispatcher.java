@@ -1,16 +1,21 @@
 package org.treatmentnetwork.notification.delivery;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,9 +27,11 @@ import org.treatmentnetwork.notification.alerts.AlertState;
 import org.treatmentnetwork.notification.alerts.AlertTriggered;
 import org.treatmentnetwork.notification.alerts.Alerts;
 import org.treatmentnetwork.notification.alerts.EscalationProperties;
+import org.treatmentnetwork.notification.alerts.RepeatNotice;
 import org.treatmentnetwork.notification.alerts.StepOutcome;
 import org.treatmentnetwork.notification.alerts.TimelineEntry;
 import org.treatmentnetwork.notification.alerts.TimelineType;
+import org.treatmentnetwork.notification.alerts.Urgency;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
 import org.treatmentnetwork.notification.oncall.EscalationPlan;
 import org.treatmentnetwork.notification.oncall.EscalationStep;
@@ -43,14 +50,16 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every alert's escalation policy.
  * <p>
- * Every claim is an atomic find-and-modify that sets a lease, so several instances never
- * act on the same step, and an instance that dies mid-send only delays the step until its
- * lease expires. An alert is claimed by id ({@link Alerts#claimIfDue}, through the
- * {@code _id} index) right after it was created ({@link AlertTriggered}) and right after
- * a step whose next step is due at once; up to {@code concurrency} of these are handled
- * side by side. Every {@code poll-interval} a sweep claims whatever else is due, most
- * overdue first ({@link Alerts#claimNextDue}): escalation steps, retries, alerts of
- * another instance or whose wake-up was missed.
+ * Every claim is an atomic find-and-modify that sets a lease with a token unique to that
+ * claim, so several instances never act on the same step, an instance that dies mid-send
+ * only delays the step until its lease expires, and the outcome of a step whose claim was
+ * taken away meanwhile (a repeat raised the urgency) only adds its timeline entries. An
+ * alert is claimed by id ({@link Alerts#claimIfDue}, through the {@code _id} index) right
+ * after it was created ({@link AlertTriggered}) and right after a step whose next step is
+ * due at once; up to {@code concurrency} of these are handled side by side. Every
+ * {@code poll-interval} a sweep claims whatever else is due, most overdue first
+ * ({@link Alerts#claimNextDue}): escalation steps, retries, alerts of another instance or
+ * whose wake-up was missed.
  * <p>
  * For a triggered alert the pass pages everyone the current step targets, each through
  * their contact methods in order until one works (a failed method is a
@@ -60,6 +69,12 @@ import org.springframework.stereotype.Component;
  * after a short backoff instead. For an acknowledged alert whose first contact is overdue
  * the pass reminds the acknowledger, and when the grace period is over it re-opens the
  * alert and escalates to the next step.
+ * <p>
+ * An open alert with repeat notices (the same person reached out again, at the same or a
+ * lower urgency) is claimed as well: the notice goes to the person currently paged (the
+ * acknowledger of an acknowledged alert, else the people the escalation reached last),
+ * or, if none of them can be reached, to the current step's target; it is retried with
+ * backoff until someone was told. It does not change the escalation.
  * <p>
  * Delivery is at least once: if recording the outcome fails after a page went out, the
  * lease expires and the step is paged again.
@@ -90,6 +105,8 @@ class AlertDispatcher implements DisposableBean {
 	private final AlertMessageComposer composer = new AlertMessageComposer();
 
 	private final String owner = "notification-" + UUID.randomUUID();
+
+	private final AtomicLong claims = new AtomicLong();
 
 	/**
 	 * Ids of alerts to claim at once. Bounded: an id that does not fit waits for the next
@@ -154,8 +171,8 @@ class AlertDispatcher implements DisposableBean {
 	 * @return completes when the pass is over; never errors
 	 */
 	Mono<Void> dispatchDue() {
-		return this.alerts.claimNextDue(this.owner, this.properties.lease())
-			.expand((previous) -> this.alerts.claimNextDue(this.owner, this.properties.lease()))
+		return this.alerts.claimNextDue(claimToken(), this.properties.lease())
+			.expand((previous) -> this.alerts.claimNextDue(claimToken(), this.properties.lease()))
 			.take(this.properties.batchSize(), true)
 			.flatMap(this::act, this.properties.concurrency())
 			.then()
@@ -175,7 +192,7 @@ class AlertDispatcher implements DisposableBean {
 	 * never errors
 	 */
 	Mono<Void> dispatch(String alertId) {
-		return this.alerts.claimIfDue(alertId, this.owner, this.properties.lease())
+		return this.alerts.claimIfDue(alertId, claimToken(), this.properties.lease())
 			.flatMap(this::act)
 			.onErrorResume((ex) -> {
 				// A claimed alert is retried when its lease expires, others by the sweep.
@@ -185,7 +202,18 @@ class AlertDispatcher implements DisposableBean {
 			});
 	}
 
+	/**
+	 * The token of a new claim: this instance, and which of its claims.
+	 */
+	private String claimToken() {
+		return this.owner + "/" + this.claims.incrementAndGet();
+	}
+
 	private Mono<Void> act(AlertDocument alert) {
+		if (alert.nextActionAt() == null || alert.nextActionAt().isAfter(now())) {
+			// Claimed for its repeat notices only.
+			return noticeRepeats(alert);
+		}
 		if (alert.state() == AlertState.ACKNOWLEDGED && !alert.contactOverdue()) {
 			return remindAcknowledger(alert);
 		}
@@ -221,17 +249,37 @@ class AlertDispatcher implements DisposableBean {
 		}
 		String detail = "Paged for team " + plan.teamId() + " (step " + step + ")";
 		return this.directory.targets(plan.teamId(), definition, now())
-			.flatMap((person) -> deliver(alert, person, detail, entries))
-			.reduce(Boolean.FALSE, Boolean::logicalOr)
-			.flatMap((reached) -> {
+			.flatMap((person) -> deliver(alert, person, detail, entries, TimelineType.NOTIFIED)
+				.map((reached) -> reached ? person.staffId() : ""))
+			.filter((staffId) -> !staffId.isEmpty())
+			.collectList()
+			.flatMap((reachedIds) -> {
+				boolean reached = !reachedIds.isEmpty();
 				if (!reached) {
 					entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, null, null,
 							"Nobody could be reached at step " + step + " (" + definition.describe() + ")"));
 				}
 				StepOutcome next = next(alert, plan, step, reached);
-				return record(alert, entries, reopen ? new StepOutcome(next.nextStep(), next.nextRound(),
-						next.nextActionAt(), next.delivered(), false, true) : next);
+				return record(alert, entries, new StepOutcome(next.nextStep(), next.nextRound(), next.nextActionAt(),
+						next.delivered(), false, reopen, pagedAfter(alert, step, reopen, reachedIds)));
 			});
+	}
+
+	/**
+	 * Who the escalation has reached last after a step: the people it reached, together
+	 * with those of the step before if both were paged at once; unchanged ({@code null})
+	 * if the step reached nobody.
+	 */
+	private List<String> pagedAfter(AlertDocument alert, int step, boolean reopen, List<String> reachedIds) {
+		if (reachedIds.isEmpty()) {
+			return null;
+		}
+		if (!reopen && step > 1 && this.escalation.pagedTogetherWithNext(alert.urgency(), step - 1)) {
+			Set<String> together = new LinkedHashSet<>(alert.pagedStaffIds());
+			together.addAll(reachedIds);
+			return List.copyOf(together);
+		}
+		return reachedIds;
 	}
 
 	private StepOutcome next(AlertDocument alert, EscalationPlan plan, int step, boolean reached) {
@@ -261,7 +309,7 @@ class AlertDispatcher implements DisposableBean {
 		List<TimelineEntry> entries = Collections.synchronizedList(new ArrayList<>());
 		String detail = "Reminder: acknowledged, but the first contact is overdue";
 		return this.directory.staffMember(alert.acknowledgedBy(), alert.centerId())
-			.flatMap((person) -> deliver(alert, person, detail, entries))
+			.flatMap((person) -> deliver(alert, person, detail, entries, TimelineType.NOTIFIED))
 			.defaultIfEmpty(Boolean.FALSE)
 			.flatMap((reached) -> {
 				if (!reached) {
@@ -277,14 +325,74 @@ class AlertDispatcher implements DisposableBean {
 	}
 
 	/**
+	 * Tell the person currently paged that the person of the alert reached out again, or,
+	 * if none of them can be reached, the current step's target.
+	 */
+	private Mono<Void> noticeRepeats(AlertDocument alert) {
+		List<RepeatNotice> notices = alert.repeatNotices();
+		if (notices.isEmpty()) {
+			return this.alerts.recordRepeatNotices(alert.id(), alert.leaseOwner(), List.of(), List.of(), null);
+		}
+		List<TimelineEntry> entries = Collections.synchronizedList(new ArrayList<>());
+		String detail = "Told that the person reached out again (request "
+				+ notices.stream().map(RepeatNotice::reference).collect(Collectors.joining(", ")) + ")";
+		return tellRepeat(alert, currentlyPaged(alert), detail, entries).flatMap(
+				(reached) -> reached ? Mono.just(true) : tellRepeat(alert, currentStepTargets(alert), detail, entries))
+			.flatMap((reached) -> {
+				if (!reached) {
+					entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, null, null,
+							"Nobody could be told that the person reached out again"));
+				}
+				List<String> sent = reached ? notices.stream().map(RepeatNotice::requestId).toList() : List.of();
+				Instant retryAt = reached ? null
+						: now().plus(this.properties.retryDelay(alert.repeatNoticeFailures() + 1));
+				return this.alerts.recordRepeatNotices(alert.id(), alert.leaseOwner(), List.copyOf(entries), sent,
+						retryAt);
+			});
+	}
+
+	private Mono<Boolean> tellRepeat(AlertDocument alert, Flux<OnCallPerson> people, String detail,
+			List<TimelineEntry> entries) {
+		return people.flatMap((person) -> deliver(alert, person, detail, entries, TimelineType.REPEAT_NOTIFIED))
+			.reduce(Boolean.FALSE, Boolean::logicalOr);
+	}
+
+	/**
+	 * The acknowledger of an acknowledged alert; else the people the escalation reached
+	 * last.
+	 */
+	private Flux<OnCallPerson> currentlyPaged(AlertDocument alert) {
+		if (alert.state() == AlertState.ACKNOWLEDGED && alert.acknowledgedBy() != null) {
+			return this.directory.staffMember(alert.acknowledgedBy(), alert.centerId()).flux();
+		}
+		return Flux.fromIterable(alert.pagedStaffIds())
+			.concatMap((staffId) -> this.directory.staffMember(staffId, alert.centerId()));
+	}
+
+	/**
+	 * Whom the alert's current escalation step targets now.
+	 */
+	private Flux<OnCallPerson> currentStepTargets(AlertDocument alert) {
+		return this.directory.planFor(alert.centerId()).flatMapMany((plan) -> {
+			int step = Math.min(Math.max(alert.escalationStep(), 1), plan.steps().size());
+			return this.directory.targets(plan.teamId(), plan.steps().get(step - 1), now());
+		});
+	}
+
+	/**
 	 * Page one person through their contact methods in order until one works.
+	 * @param type {@code NOTIFIED} for a page, {@code REPEAT_NOTIFIED} for the notice
+	 * that the person reached out again
 	 * @return whether they were reached
 	 */
-	private Mono<Boolean> deliver(AlertDocument alert, OnCallPerson person, String detail,
-			List<TimelineEntry> entries) {
+	private Mono<Boolean> deliver(AlertDocument alert, OnCallPerson person, String detail, List<TimelineEntry> entries,
+			TimelineType type) {
+		// A method restricted to urgencies treats one this service does not know as the
+		// most urgent.
+		String urgency = Urgency.of(alert.urgency()).name();
 		List<ContactMethod> methods = person.methods()
 			.stream()
-			.filter((method) -> method.appliesTo(alert.urgency()))
+			.filter((method) -> method.appliesTo(urgency))
 			.filter((method) -> this.channels.containsKey(method.kind()) && this.channels.get(method.kind()).enabled())
 			.toList();
 		if (methods.isEmpty()) {
@@ -292,13 +400,15 @@ class AlertDispatcher implements DisposableBean {
 					"No usable contact method for this urgency"));
 			return Mono.just(Boolean.FALSE);
 		}
-		AlertMessage template = this.composer.compose(alert, null, person.zone(),
-				this.links.linkFor(alert.id(), person.staffId()));
-		return tryMethods(alert, person, methods, 0, template, detail, entries);
+		URI link = this.links.linkFor(alert.id(), person.staffId());
+		AlertMessage template = (type == TimelineType.REPEAT_NOTIFIED)
+				? this.composer.composeRepeat(alert, null, person.zone(), link)
+				: this.composer.compose(alert, null, person.zone(), link);
+		return tryMethods(alert, person, methods, 0, template, detail, entries, type);
 	}
 
 	private Mono<Boolean> tryMethods(AlertDocument alert, OnCallPerson person, List<ContactMethod> methods, int index,
-			AlertMessage template, String detail, List<TimelineEntry> entries) {
+			AlertMessage template, String detail, List<TimelineEntry> entries, TimelineType type) {
 		if (index >= methods.size()) {
 			return Mono.just(Boolean.FALSE);
 		}
@@ -307,26 +417,28 @@ class AlertDispatcher implements DisposableBean {
 		String channelTag = method.kind().name().toLowerCase(java.util.Locale.ROOT);
 		return channel.send(person.staffId(), template.to(method.address())).then(Mono.fromCallable(() -> {
 			count(channelTag, "sent");
-			log.info("Alert {} (reference {}) paged to {} by {}", alert.id(), alert.reference(), person.staffId(),
+			log.info("Alert {} (reference {}) {} {} by {}", alert.id(), alert.reference(),
+					(type == TimelineType.REPEAT_NOTIFIED) ? "repeat notice sent to" : "paged to", person.staffId(),
 					channelTag);
-			entries.add(new TimelineEntry(now(), TimelineType.NOTIFIED, person.staffId(), channel.timelineChannel(),
-					detail));
+			entries.add(new TimelineEntry(now(), type, person.staffId(), channel.timelineChannel(), detail));
 			return Boolean.TRUE;
 		})).onErrorResume((ex) -> {
 			count(channelTag, "failed");
 			log.warn("{} page for alert {} to {} failed: {}", channelTag, alert.id(), person.staffId(), ex.toString());
 			entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, person.staffId(),
 					channel.timelineChannel(), method.kind() + " delivery " + ChannelGuard.reason(ex)));
-			return tryMethods(alert, person, methods, index + 1, template, detail, entries);
+			return tryMethods(alert, person, methods, index + 1, template, detail, entries, type);
 		});
 	}
 
 	private Mono<Void> record(AlertDocument alert, List<TimelineEntry> entries, StepOutcome outcome) {
-		return this.alerts.recordStep(alert.id(), this.owner, List.copyOf(entries), outcome).doOnSuccess((done) -> {
-			if (outcome.nextActionAt() != null && !outcome.nextActionAt().isAfter(now())) {
-				wakeUp(alert.id());
-			}
-		});
+		return this.alerts.recordStep(alert.id(), alert.leaseOwner(), List.copyOf(entries), outcome)
+			.doOnSuccess((done) -> {
+				if ((outcome.nextActionAt() != null && !outcome.nextActionAt().isAfter(now()))
+						|| !alert.repeatNotices().isEmpty()) {
+					wakeUp(alert.id());
+				}
+			});
 	}
 
 	private void count(String channel, String outcome) {

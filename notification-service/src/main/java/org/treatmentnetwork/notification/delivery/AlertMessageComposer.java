@@ -22,14 +22,35 @@ final class AlertMessageComposer {
 	private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.US);
 
 	AlertMessage compose(AlertDocument alert, String to, ZoneId zone, URI link) {
-		String center = (alert.centerId() != null) ? alert.centerId() : "network";
-		String subject = "[" + alert.urgency() + "] Contact request " + alert.reference() + " needs a first contact";
+		String center = center(alert);
 		String due = due(alert.firstContactDueAt(), zone);
-		String body = "A contact request is waiting for its first contact.\n\n" + "Reference: " + alert.reference()
-				+ "\n" + "Urgency: " + alert.urgency() + "\n" + "Center: " + center + "\n" + "First contact due: " + due
-				+ "\n\n" + "Acknowledge: " + link + "\n";
+		String subject = "[" + alert.urgency() + "] Contact request " + alert.reference() + " needs a first contact";
 		String shortText = "[" + alert.urgency() + "] " + alert.reference() + " (" + center + ") first contact due "
 				+ due + ". Ack: " + link;
+		return message(alert, to, subject, "A contact request is waiting for its first contact.", shortText, due, link);
+	}
+
+	/**
+	 * The notice to the person currently paged that the person of the alert reached out
+	 * again: the same fields, another subject and first line.
+	 */
+	AlertMessage composeRepeat(AlertDocument alert, String to, ZoneId zone, URI link) {
+		String center = center(alert);
+		String due = due(alert.firstContactDueAt(), zone);
+		String subject = "[" + alert.urgency() + "] Contact request " + alert.reference()
+				+ ": the person reached out again";
+		String shortText = "[" + alert.urgency() + "] " + alert.reference() + " (" + center
+				+ ") reached out again; first contact due " + due + ". Ack: " + link;
+		return message(alert, to, subject,
+				"The person of this contact request reached out again. It is still waiting for its first contact.",
+				shortText, due, link);
+	}
+
+	private static AlertMessage message(AlertDocument alert, String to, String subject, String opening,
+			String shortText, String due, URI link) {
+		String center = center(alert);
+		String body = opening + "\n\n" + "Reference: " + alert.reference() + "\n" + "Urgency: " + alert.urgency() + "\n"
+				+ "Center: " + center + "\n" + "First contact due: " + due + "\n\n" + "Acknowledge: " + link + "\n";
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("reference", alert.reference());
 		fields.put("urgency", alert.urgency());
@@ -38,6 +59,10 @@ final class AlertMessageComposer {
 				(alert.firstContactDueAt() != null) ? alert.firstContactDueAt().toString() : "");
 		fields.put("acknowledgeUrl", link.toString());
 		return new AlertMessage(to, subject, body, shortText, fields);
+	}
+
+	private static String center(AlertDocument alert) {
+		return (alert.centerId() != null) ? alert.centerId() : "network";
 	}
 
 	private static String due(Instant due, ZoneId zone) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * This service's copy of the fields it reads from {@code intake.contact-requests.v1}
- * events; any other field is ignored.
+ * events ({@code contracts/events}); any other field is ignored.
  *
  * @param eventId the event id
  * @param type {@code ContactRequestReceived} or {@code ContactRequestStatusChanged}
@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param centerId the center the request is for, {@code null} for the whole network
  * @param status the request's status after the event
  * @param firstContactDueAt when the first contact is due
+ * @param duplicateOf the same person's first request if this one is a repeat (intake's
+ * extension of the contract), else absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ContactRequestEvent(String eventId, String type, Instant occurredAt, String requestId, String reference,

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.treatmentnetwork.notification.support.EmbeddedMongo;
 import org.treatmentnetwork.notification.support.MutableClock;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -170,30 +171,205 @@ class AlertsTests {
 	}
 
 	@Test
-	void aDuplicateAttachesToTheOpenAlertOnceAndItsContactResolvesIt() {
-		NewAlert original = newAlert();
+	void aRepeatOfTheSameUrgencyIsLinkedOnceQueuesOneNoticeAndItsContactResolvesTheAlert() {
+		NewAlert original = newAlert("ROUTINE");
 		this.alerts.open(original).block();
-		String duplicate = UUID.randomUUID().toString();
+		NewAlert repeat = repeatOf(original, "ROUTINE");
 
-		StepVerifier.create(this.alerts.attachDuplicate(original.requestId(), duplicate, "TN-DUP1"))
+		StepVerifier.create(this.alerts.linkRepeat(repeat)).expectNext(RepeatLink.NOTICE_PENDING).verifyComplete();
+		StepVerifier.create(this.alerts.linkRepeat(repeat)).expectNext(RepeatLink.ALREADY_LINKED).verifyComplete();
+		AlertDocument alert = only(original);
+		assertThat(alert.linkedRequestIds()).containsExactly(repeat.requestId());
+		assertThat(alert.urgency()).isEqualTo("ROUTINE");
+		assertThat(alert.repeatNotices()).singleElement()
+			.satisfies((notice) -> assertThat(notice.requestId()).isEqualTo(repeat.requestId()));
+		assertThat(alert.repeatNoticeAt()).isEqualTo(this.clock.instant());
+		assertThat(alert.timeline()).extracting(TimelineEntry::type)
+			.containsExactly(TimelineType.CREATED, TimelineType.DUPLICATE_LINKED);
+		assertThat(alert.timeline().get(1).detail()).contains(repeat.reference()).contains("ROUTINE");
+
+		StepVerifier.create(this.alerts.resolveForRequest(repeat.requestId(), "CONTACTED"))
 			.expectNext(true)
 			.verifyComplete();
-		StepVerifier.create(this.alerts.attachDuplicate(original.requestId(), duplicate, "TN-DUP1"))
-			.expectNext(true)
+		// Resolved meanwhile: the redelivered repeat is still known, and opens nothing.
+		StepVerifier.create(this.alerts.linkRepeat(repeat)).expectNext(RepeatLink.ALREADY_LINKED).verifyComplete();
+		StepVerifier.create(this.alerts.linkRepeat(repeatOf(original, "CRISIS")))
+			.expectNext(RepeatLink.NO_OPEN_ALERT)
 			.verifyComplete();
-		StepVerifier.create(this.alerts.search(null, original.reference(), 10)).assertNext((alert) -> {
-			assertThat(alert.linkedRequestIds()).containsExactly(duplicate);
-			assertThat(alert.timeline()).filteredOn((entry) -> entry.type() == TimelineType.DUPLICATE_LINKED)
-				.hasSize(1);
-		}).verifyComplete();
+		StepVerifier
+			.create(this.alerts.linkRepeat(new NewAlert(UUID.randomUUID().toString(), "e", "TN-DUP3", "ROUTINE", "WEB",
+					null, null, "no-such-request")))
+			.expectNext(RepeatLink.NO_OPEN_ALERT)
+			.verifyComplete();
+	}
 
-		StepVerifier.create(this.alerts.resolveForRequest(duplicate, "CONTACTED")).expectNext(true).verifyComplete();
-		StepVerifier.create(this.alerts.attachDuplicate(original.requestId(), UUID.randomUUID().toString(), "TN-DUP2"))
-			.expectNext(false)
+	@Test
+	void aLessUrgentRepeatQueuesANoticeAndLeavesTheUrgencyAndEscalationAlone() {
+		NewAlert original = newAlert("HIGH");
+		this.alerts.open(original).block();
+		AlertDocument before = only(original);
+
+		StepVerifier.create(this.alerts.linkRepeat(repeatOf(original, "ROUTINE")))
+			.expectNext(RepeatLink.NOTICE_PENDING)
 			.verifyComplete();
-		StepVerifier.create(this.alerts.attachDuplicate("no-such-request", UUID.randomUUID().toString(), "TN-DUP3"))
-			.expectNext(false)
+
+		AlertDocument after = only(original);
+		assertThat(after.urgency()).isEqualTo("HIGH");
+		assertThat(after.nextActionAt()).isEqualTo(before.nextActionAt());
+		assertThat(after.escalationStep()).isEqualTo(before.escalationStep());
+		assertThat(after.repeatNotices()).hasSize(1);
+	}
+
+	@Test
+	void aMoreUrgentRepeatRaisesTheUrgencyOnceAndStartsTheEscalationAgainAtOnce() {
+		NewAlert original = newAlert("ROUTINE");
+		this.alerts.open(original).block();
+		String id = only(original).id();
+		this.alerts.acknowledge(id, "jordan-example", TimelineChannel.API).block();
+		this.clock.advance(Duration.ofMinutes(3));
+		NewAlert crisis = new NewAlert(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "TN-CRISIS1",
+				"CRISIS", "WEB", null, this.clock.instant().plus(Duration.ofMinutes(5)), original.requestId());
+
+		StepVerifier.create(this.alerts.linkRepeat(crisis)).expectNext(RepeatLink.URGENCY_RAISED).verifyComplete();
+		StepVerifier.create(this.alerts.linkRepeat(crisis)).expectNext(RepeatLink.ALREADY_LINKED).verifyComplete();
+
+		AlertDocument raised = only(original);
+		assertThat(raised.urgency()).isEqualTo("CRISIS");
+		assertThat(raised.state()).isEqualTo(AlertState.TRIGGERED);
+		assertThat(raised.escalationStep()).isEqualTo(1);
+		assertThat(raised.escalationRound()).isZero();
+		assertThat(raised.nextActionAt()).isEqualTo(this.clock.instant());
+		assertThat(raised.firstContactDueAt()).isEqualTo(crisis.firstContactDueAt());
+		assertThat(raised.linkedRequestIds()).containsExactly(crisis.requestId());
+		assertThat(raised.repeatNotices()).isEmpty();
+		assertThat(raised.timeline()).extracting(TimelineEntry::type)
+			.containsExactly(TimelineType.CREATED, TimelineType.ACKNOWLEDGED, TimelineType.DUPLICATE_LINKED,
+					TimelineType.URGENCY_RAISED);
+		assertThat(raised.timeline().get(3).detail()).contains("CRISIS").contains(crisis.reference());
+		StepVerifier.create(this.alerts.claimIfDue(id, "instance-a", LEASE))
+			.assertNext((claimed) -> assertThat(claimed.urgency()).isEqualTo("CRISIS"))
 			.verifyComplete();
+
+		// A HIGH repeat of a CRISIS alert does not lower it; its first contact due time
+		// (later) leaves the earlier one.
+		StepVerifier.create(this.alerts.linkRepeat(repeatOf(original, "HIGH")))
+			.expectNext(RepeatLink.NOTICE_PENDING)
+			.verifyComplete();
+		assertThat(only(original).urgency()).isEqualTo("CRISIS");
+		assertThat(only(original).firstContactDueAt()).isEqualTo(crisis.firstContactDueAt());
+	}
+
+	@Test
+	void raisingTheUrgencyTakesTheClaimAwaySoAStepInFlightOnlyAddsItsEntries() {
+		NewAlert original = newAlert("ROUTINE");
+		this.alerts.open(original).block();
+		AlertDocument claimed = this.alerts.claimNextDue("instance-a/1", LEASE).block();
+
+		this.alerts.linkRepeat(repeatOf(original, "CRISIS")).block();
+		StepVerifier.create(this.alerts.claimIfDue(claimed.id(), "instance-a/2", LEASE))
+			.expectNextCount(1)
+			.verifyComplete();
+		this.alerts.recordStep(claimed.id(), "instance-a/1",
+				List.of(new TimelineEntry(this.clock.instant(), TimelineType.NOTIFIED, "avery-example",
+						TimelineChannel.EMAIL, "Paged")),
+				new StepOutcome(2, 0, this.clock.instant().plus(Duration.ofMinutes(10)), true, false, false,
+						List.of("avery-example")))
+			.block();
+
+		AlertDocument after = this.alerts.findById(claimed.id()).block();
+		assertThat(after.escalationStep()).isEqualTo(1);
+		assertThat(after.leaseOwner()).isEqualTo("instance-a/2");
+		assertThat(after.pagedStaffIds()).isEmpty();
+		assertThat(after.timeline()).extracting(TimelineEntry::type).endsWith(TimelineType.NOTIFIED);
+	}
+
+	@Test
+	void twoInstancesLinkingTheSameRepeatAtOnceChangeTheAlertOnce() {
+		NewAlert routine = newAlert("ROUTINE");
+		this.alerts.open(routine).block();
+		NewAlert crisis = repeatOf(routine, "CRISIS");
+		NewAlert same = newAlert("HIGH");
+		this.alerts.open(same).block();
+		NewAlert high = repeatOf(same, "HIGH");
+
+		List<RepeatLink> raised = Flux.merge(this.alerts.linkRepeat(crisis), this.alerts.linkRepeat(crisis))
+			.collectList()
+			.block();
+		List<RepeatLink> noticed = Flux.merge(this.alerts.linkRepeat(high), this.alerts.linkRepeat(high))
+			.collectList()
+			.block();
+
+		assertThat(raised).containsExactlyInAnyOrder(RepeatLink.URGENCY_RAISED, RepeatLink.ALREADY_LINKED);
+		assertThat(noticed).containsExactlyInAnyOrder(RepeatLink.NOTICE_PENDING, RepeatLink.ALREADY_LINKED);
+		assertThat(only(routine).timeline()).filteredOn((entry) -> entry.type() == TimelineType.URGENCY_RAISED)
+			.hasSize(1);
+		assertThat(only(same).repeatNotices()).hasSize(1);
+	}
+
+	@Test
+	void aRepeatAfterTheAlertWasResolvedOpensItsOwnWhichLaterRepeatsFind() {
+		NewAlert first = newAlert("ROUTINE");
+		this.alerts.open(first).block();
+		this.alerts.resolveForRequest(first.requestId(), "CLOSED").block();
+		NewAlert second = repeatOf(first, "ROUTINE");
+
+		StepVerifier.create(this.alerts.linkRepeat(second)).expectNext(RepeatLink.NO_OPEN_ALERT).verifyComplete();
+		StepVerifier.create(this.alerts.open(second)).expectNext(true).verifyComplete();
+		NewAlert third = repeatOf(first, "CRISIS");
+		StepVerifier.create(this.alerts.linkRepeat(third)).expectNext(RepeatLink.URGENCY_RAISED).verifyComplete();
+
+		AlertDocument secondsAlert = only(second);
+		assertThat(secondsAlert.duplicateOf()).isEqualTo(first.requestId());
+		assertThat(secondsAlert.linkedRequestIds()).containsExactly(third.requestId());
+		assertThat(secondsAlert.urgency()).isEqualTo("CRISIS");
+		assertThat(only(first).state()).isEqualTo(AlertState.RESOLVED);
+		assertThat(only(first).linkedRequestIds()).isEmpty();
+	}
+
+	@Test
+	void pendingRepeatNoticesAreDueUntilSentAndASentNoticeIsRemovedEvenIfTheClaimWasLost() {
+		NewAlert original = newAlert("ROUTINE");
+		this.alerts.open(original).block();
+		String id = only(original).id();
+		AlertDocument paged = this.alerts.claimNextDue("instance-a/1", LEASE).block();
+		this.alerts
+			.recordStep(paged.id(), "instance-a/1", List.of(),
+					new StepOutcome(2, 0, this.clock.instant().plus(Duration.ofMinutes(10)), true, false, false,
+							List.of("avery-example")))
+			.block();
+		StepVerifier.create(this.alerts.claimNextDue("instance-a/2", LEASE)).verifyComplete();
+		NewAlert first = repeatOf(original, "ROUTINE");
+		this.alerts.linkRepeat(first).block();
+
+		AlertDocument claimed = this.alerts.claimNextDue("instance-a/3", LEASE).block();
+		assertThat(claimed.id()).isEqualTo(id);
+		assertThat(claimed.pagedStaffIds()).containsExactly("avery-example");
+		assertThat(claimed.repeatNotices()).hasSize(1);
+		// Failed: due again after the backoff only.
+		this.alerts.recordRepeatNotices(id, "instance-a/3", List.of(), List.of(), this.clock.instant().plusSeconds(5))
+			.block();
+		StepVerifier.create(this.alerts.claimNextDue("instance-a/4", LEASE)).verifyComplete();
+		this.clock.advance(Duration.ofSeconds(5));
+		AlertDocument again = this.alerts.claimNextDue("instance-a/5", LEASE).block();
+		assertThat(again.repeatNoticeFailures()).isEqualTo(1);
+		// Another repeat arrives while the notice is out; the lease then expires.
+		NewAlert second = repeatOf(original, "ROUTINE");
+		this.alerts.linkRepeat(second).block();
+		this.clock.advance(LEASE);
+		this.alerts.recordRepeatNotices(id, "instance-a/5", List.of(new TimelineEntry(this.clock.instant(),
+				TimelineType.REPEAT_NOTIFIED, "avery-example", TimelineChannel.EMAIL, "Told")),
+				List.of(first.requestId()), null)
+			.block();
+
+		AlertDocument after = this.alerts.findById(id).block();
+		assertThat(after.repeatNotices()).extracting(RepeatNotice::requestId).containsExactly(second.requestId());
+		assertThat(after.escalationStep()).isEqualTo(2);
+		assertThat(after.timeline()).extracting(TimelineEntry::type).endsWith(TimelineType.REPEAT_NOTIFIED);
+		StepVerifier.create(this.alerts.claimNextDue("instance-a/6", LEASE))
+			.assertNext((due) -> assertThat(due.repeatNotices()).hasSize(1))
+			.verifyComplete();
+		this.alerts.recordRepeatNotices(id, "instance-a/6", List.of(), List.of(second.requestId()), null).block();
+		StepVerifier.create(this.alerts.claimNextDue("instance-a/7", LEASE)).verifyComplete();
 	}
 
 	@Test
@@ -218,6 +394,22 @@ class AlertsTests {
 		return new NewAlert(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
 				"TN-" + UUID.randomUUID().toString().substring(0, 8), "CRISIS", "WEB", null,
 				Instant.parse("2026-11-24T22:15:00Z"));
+	}
+
+	private static NewAlert newAlert(String urgency) {
+		return new NewAlert(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+				"TN-" + UUID.randomUUID().toString().substring(0, 8), urgency, "WEB", null,
+				Instant.parse("2099-01-01T00:00:00Z"));
+	}
+
+	private static NewAlert repeatOf(NewAlert original, String urgency) {
+		return new NewAlert(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+				"TN-" + UUID.randomUUID().toString().substring(0, 8), urgency, "WEB", null,
+				Instant.parse("2030-01-01T02:00:00Z"), original.requestId());
+	}
+
+	private AlertDocument only(NewAlert alert) {
+		return this.alerts.search(null, alert.reference(), 10).single().block();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -64,6 +64,25 @@ class AlertMessageComposerTests {
 		assertThat(message.shortText() + message.fields()).doesNotContain("request-123", "event-9", "WEB");
 	}
 
+	@Test
+	void theRepeatNoticeSaysThePersonReachedOutAgainWithTheSameFieldsOnly() {
+		AlertMessage message = composer.composeRepeat(alert("center-7", Instant.parse("2026-11-24T22:15:00Z")),
+				"avery.example@staff.treatment-network.test", ZoneId.of("America/New_York"), LINK);
+
+		assertThat(message.subject()).isEqualTo("[CRISIS] Contact request TN-4K7Q2: the person reached out again");
+		List<String> lines = message.body().lines().filter((line) -> !line.isBlank()).toList();
+		assertThat(lines).containsExactly(
+				"The person of this contact request reached out again. It is still waiting for its first contact.",
+				"Reference: TN-4K7Q2", "Urgency: CRISIS", "Center: center-7",
+				"First contact due: 2026-11-24 17:15 EST (2026-11-24T22:15:00Z)", "Acknowledge: " + LINK);
+		assertThat(message.shortText()).startsWith("[CRISIS] TN-4K7Q2 (center-7) reached out again;")
+			.endsWith("Ack: " + LINK);
+		assertThat(message.fields()).containsOnlyKeys("reference", "urgency", "center", "firstContactDueAt",
+				"acknowledgeUrl");
+		assertThat(message.subject() + message.body() + message.shortText() + message.fields())
+			.doesNotContain("request-123", "event-9", "WEB");
+	}
+
 	private static AlertDocument alert(String centerId, Instant due) {
 		return new AlertDocument("alert-1", "request-123", "event-9", "TN-4K7Q2", "CRISIS", "WEB", centerId, due,
 				AlertState.TRIGGERED, Instant.parse("2026-11-24T22:00:00Z"), null, null, null, List.of(), 1,

@@ -240,7 +240,7 @@ class EscalationTests {
 					new Update().set("rotation.memberIds", List.of("riley-example")), "teams")
 			.block(TIMEOUT);
 		AlertDispatcher dispatcher = dispatcher(List.of(this.email, webhook, sms));
-		String id = open("URGENT", this.clock.instant().plus(Duration.ofMinutes(30)));
+		String id = open("HIGH", this.clock.instant().plus(Duration.ofMinutes(30)));
 
 		dispatcher.dispatchDue().block(TIMEOUT);
 
@@ -256,7 +256,7 @@ class EscalationTests {
 		assertThat(this.email.staffIds()).containsExactly("riley-example");
 		// Retried once with backoff, and the body carries only operational fields.
 		assertThat(webhookBodies).hasSize(2)
-			.allSatisfy((body) -> assertThat(body).contains("\"reference\"", "\"urgency\":\"URGENT\"",
+			.allSatisfy((body) -> assertThat(body).contains("\"reference\"", "\"urgency\":\"HIGH\"",
 					"\"acknowledgeUrl\"", "\"text\""));
 	}
 
@@ -361,6 +361,158 @@ class EscalationTests {
 		assertThat(this.email.staffIds()).hasSize(2);
 	}
 
+	@Test
+	void aMoreUrgentRepeatRaisesTheUrgencyAndPagesTheCrisisEscalationAtOnce() {
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email));
+		String id = open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1)));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		String rotation = this.email.staffIds().get(0);
+		this.clock.advance(Duration.ofMinutes(4));
+
+		linkRepeat(id, "CRISIS");
+		dispatcher.dispatchDue().block(TIMEOUT);
+		dispatcher.dispatchDue().block(TIMEOUT);
+
+		// The CRISIS escalation from step 1: the rotation and the supervisor at once, as
+		// CRISIS pages.
+		assertThat(this.email.staffIds()).containsExactly(rotation, rotation, SUPERVISOR);
+		assertThat(this.email.urgencies()).containsExactly("ROUTINE", "CRISIS", "CRISIS");
+		AlertDocument alert = this.alerts.findById(id).block(TIMEOUT);
+		assertThat(alert.timeline()).extracting(TimelineEntry::type)
+			.containsExactly(TimelineType.CREATED, TimelineType.NOTIFIED, TimelineType.DUPLICATE_LINKED,
+					TimelineType.URGENCY_RAISED, TimelineType.NOTIFIED, TimelineType.ESCALATED, TimelineType.NOTIFIED);
+		assertThat(alert.pagedStaffIds()).containsExactly(rotation, SUPERVISOR);
+		// Then at CRISIS pace: round 2 after a quarter of the 10 minutes.
+		this.clock.advance(Duration.ofMinutes(2).plusSeconds(30));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(this.email.staffIds()).hasSize(4);
+	}
+
+	@Test
+	void aRepeatOfTheSameUrgencyTellsThePeoplePagedLastOnceAndLeavesTheEscalationAlone() {
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email));
+		String id = open("CRISIS", this.clock.instant().plus(Duration.ofMinutes(5)));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		dispatcher.dispatchDue().block(TIMEOUT);
+		List<String> paged = this.email.staffIds();
+		assertThat(paged).hasSize(2).contains(SUPERVISOR);
+		Instant nextStep = this.alerts.findById(id).block(TIMEOUT).nextActionAt();
+
+		linkRepeat(id, "HIGH");
+		dispatcher.dispatchDue().block(TIMEOUT);
+		dispatcher.dispatchDue().block(TIMEOUT);
+
+		assertThat(this.email.staffIds()).hasSize(4);
+		assertThat(this.email.staffIds().subList(2, 4)).containsExactlyInAnyOrderElementsOf(paged);
+		assertThat(this.email.subjects().subList(2, 4)).allSatisfy((subject) -> assertThat(subject)
+			.isEqualTo("[CRISIS] Contact request " + reference(id) + ": the person reached out again"));
+		AlertDocument alert = this.alerts.findById(id).block(TIMEOUT);
+		assertThat(alert.timeline()).extracting(TimelineEntry::type)
+			.endsWith(TimelineType.DUPLICATE_LINKED, TimelineType.REPEAT_NOTIFIED, TimelineType.REPEAT_NOTIFIED);
+		assertThat(alert.repeatNotices()).isEmpty();
+		assertThat(alert.nextActionAt()).isEqualTo(nextStep);
+		assertThat(alert.escalationStep()).isEqualTo(1);
+		assertThat(alert.escalationRound()).isEqualTo(1);
+	}
+
+	@Test
+	void aRepeatOfAnAcknowledgedAlertTellsTheAcknowledger() {
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email));
+		String id = open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1)));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		this.alerts.acknowledge(id, SUPERVISOR, TimelineChannel.API).block(TIMEOUT);
+
+		linkRepeat(id, "ROUTINE");
+		dispatcher.dispatchDue().block(TIMEOUT);
+
+		assertThat(this.email.staffIds()).hasSize(2).last().isEqualTo(SUPERVISOR);
+		AlertDocument alert = this.alerts.findById(id).block(TIMEOUT);
+		assertThat(alert.state()).isEqualTo(AlertState.ACKNOWLEDGED);
+		assertThat(alert.timeline()).last().satisfies((entry) -> {
+			assertThat(entry.type()).isEqualTo(TimelineType.REPEAT_NOTIFIED);
+			assertThat(entry.recipient()).isEqualTo(SUPERVISOR);
+			assertThat(entry.detail()).contains("reached out again");
+		});
+	}
+
+	@Test
+	void aRepeatNoticeThatReachesNobodyGoesToTheCurrentStepAndIsRetriedUntilSomeoneIsTold() {
+		RecordingChannel failing = new RecordingChannel();
+		AlertDispatcher dispatcher = dispatcher(List.of(failing));
+		String id = open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1)));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		String rotation = failing.staffIds().get(0);
+		// The acknowledger is not a known staff member (only the token knew them).
+		this.alerts.acknowledge(id, "nurse-unknown", TimelineChannel.API).block(TIMEOUT);
+		failing.failFor.add(SUPERVISOR);
+
+		linkRepeat(id, "ROUTINE");
+		dispatcher.dispatchDue().block(TIMEOUT);
+		// The acknowledger is unknown and step 2 (the supervisor) fails: nobody told yet.
+		assertThat(failing.staffIds()).containsExactly(rotation);
+		AlertDocument failed = this.alerts.findById(id).block(TIMEOUT);
+		assertThat(failed.timeline()).last()
+			.satisfies((entry) -> assertThat(entry.detail())
+				.isEqualTo("Nobody could be told that the person reached out again"));
+		assertThat(failed.repeatNotices()).hasSize(1);
+
+		failing.failFor.clear();
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(failing.staffIds()).hasSize(1);
+		this.clock.advance(Duration.ofSeconds(5));
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(failing.staffIds()).containsExactly(rotation, SUPERVISOR);
+		assertThat(this.alerts.findById(id).block(TIMEOUT).repeatNotices()).isEmpty();
+		dispatcher.dispatchDue().block(TIMEOUT);
+		assertThat(failing.staffIds()).hasSize(2);
+	}
+
+	@Test
+	void twoDispatchersRacingOnARepeatNoticeSendItOnce() {
+		RecordingChannel slow = new RecordingChannel(Duration.ofMillis(20));
+		AlertDispatcher first = dispatcher(List.of(slow));
+		AlertDispatcher second = dispatcher(List.of(slow));
+		String id = open("ROUTINE", this.clock.instant().plus(Duration.ofHours(1)));
+		first.dispatchDue().block(TIMEOUT);
+
+		linkRepeat(id, "ROUTINE");
+		Mono.when(first.dispatch(id), second.dispatch(id), first.dispatchDue(), second.dispatchDue()).block(TIMEOUT);
+		Mono.when(first.dispatchDue(), second.dispatchDue()).block(TIMEOUT);
+
+		assertThat(slow.staffIds()).hasSize(2);
+		assertThat(this.alerts.findById(id).block(TIMEOUT).timeline())
+			.filteredOn((entry) -> entry.type() == TimelineType.REPEAT_NOTIFIED)
+			.hasSize(1);
+	}
+
+	@Test
+	void anUnknownUrgencyEscalatesAsTheMostUrgentNeverTheLeast() {
+		AlertDispatcher dispatcher = dispatcher(List.of(this.email));
+		open("EMERGENCY", this.clock.instant().plus(Duration.ofMinutes(15)));
+
+		dispatcher.dispatchDue().block(TIMEOUT);
+		dispatcher.dispatchDue().block(TIMEOUT);
+
+		assertThat(this.email.staffIds()).hasSize(2).contains(SUPERVISOR);
+		assertThat(this.escalation.delayAfter("EMERGENCY", 2, Duration.ofMinutes(10)))
+			.isEqualTo(this.escalation.delayAfter("CRISIS", 2, Duration.ofMinutes(10)))
+			.isEqualTo(Duration.ofMinutes(2).plusSeconds(30));
+		assertThat(this.escalation.overdueGrace(null)).isEqualTo(this.escalation.overdueGrace("CRISIS"));
+	}
+
+	private void linkRepeat(String alertId, String urgency) {
+		AlertDocument alert = this.alerts.findById(alertId).block(TIMEOUT);
+		String requestId = UUID.randomUUID().toString();
+		this.alerts
+			.linkRepeat(new NewAlert(requestId, UUID.randomUUID().toString(), "TN-R" + requestId.substring(0, 5),
+					urgency, "WEB", null, this.clock.instant().plus(Duration.ofMinutes(5)), alert.requestId()))
+			.block(TIMEOUT);
+	}
+
+	private String reference(String alertId) {
+		return this.alerts.findById(alertId).block(TIMEOUT).reference();
+	}
+
 	private AlertDispatcher dispatcher(List<DeliveryChannel> channels) {
 		AckLinkTokens links = mock(AckLinkTokens.class);
 		given(links.linkFor(anyString(), anyString())).willReturn(URI.create("https://staff.example.test/ack/t"));
@@ -420,7 +572,8 @@ class EscalationTests {
 				if (this.failFor.contains(staffId)) {
 					return Mono.error(new IllegalStateException("mailbox down"));
 				}
-				this.sent.add(new String[] { staffId, message.fields().getOrDefault("reference", "") });
+				this.sent.add(new String[] { staffId, message.fields().getOrDefault("reference", ""),
+						message.fields().getOrDefault("urgency", ""), message.subject() });
 				return Mono.empty();
 			}));
 		}
@@ -431,6 +584,14 @@ class EscalationTests {
 
 		List<String> references() {
 			return this.sent.stream().map((entry) -> entry[1]).toList();
+		}
+
+		List<String> urgencies() {
+			return this.sent.stream().map((entry) -> entry[2]).toList();
+		}
+
+		List<String> subjects() {
+			return this.sent.stream().map((entry) -> entry[3]).toList();
 		}
 
 	}
@@ -447,7 +608,7 @@ class EscalationTests {
 
 		@Bean
 		EscalationProperties escalationProperties() {
-			return new EscalationProperties(Map.of("ROUTINE", 1.0, "URGENT", 0.5, "CRISIS", 0.25), Map.of("CRISIS", 2),
+			return new EscalationProperties(Map.of("ROUTINE", 1.0, "HIGH", 0.5, "CRISIS", 0.25), Map.of("CRISIS", 2),
 					Duration.ofMinutes(10));
 		}
 
