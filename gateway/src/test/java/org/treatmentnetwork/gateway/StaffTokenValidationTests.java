@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code exp} required, expiry and {@code nbf} with the 30 s clock skew, the 12 h maximum
  * lifetime and a non-blank {@code sub}. A refused token never reaches a service.
  */
-class TokenValidationTests extends GatewayTestSupport {
+class StaffTokenValidationTests extends GatewayTestSupport {
 
 	private static final String ROLE = "INTAKE_AGENT";
 
