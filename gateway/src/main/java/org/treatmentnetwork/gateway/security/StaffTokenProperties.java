@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record StaffTokenProperties(String issuer, String audience, @DefaultValue("12h") Duration maxLifetime,
 		@DefaultValue("30s") Duration clockSkew) {
 
-	static final String PREFIX = "treatment-network.security.tokens.";
+	private static final String PREFIX = "treatment-network.security.tokens.";
 
 	StaffTokenProperties {
 		issuer = required(issuer, "issuer", "STAFF_TOKEN_ISSUER", "the iss claim of staff tokens");
