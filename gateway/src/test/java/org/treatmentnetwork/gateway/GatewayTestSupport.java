@@ -35,7 +35,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "resilience4j.timelimiter.configs.default.timeout-duration=2s",
 				"gateway.intake.rate-limit.requests=100000", "gateway.intake.rate-limit.burst=100000",
-				"gateway.security.token-issuer=" + StaffTokens.ISSUER })
+				"treatment-network.security.tokens.issuer=" + StaffTokens.ISSUER,
+				"treatment-network.security.tokens.audience=" + StaffTokens.AUDIENCE })
 abstract class GatewayTestSupport {
 
 	static final StubService CONTENT = StubService.start("content");

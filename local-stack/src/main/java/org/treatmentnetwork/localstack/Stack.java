@@ -254,7 +254,9 @@ public final class Stack implements AutoCloseable {
 		// keys)
 		// live in their "local" profile, which production never activates.
 		String profileArg = "--spring.profiles.active=local";
-		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", this.config.kafkaBootstrap());
+		// Every service checks the staff tokens' issuer and audience itself.
+		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", this.config.kafkaBootstrap(),
+				"STAFF_TOKEN_ISSUER", DevTokens.ISSUER, "STAFF_TOKEN_AUDIENCE", DevTokens.AUDIENCE);
 		define(service("content-service", "content-service", this.config.ports().content(),
 				this.config.ports().content(), env(common, "CONTENT_PORT", this.config.ports().content(), "MONGODB_URI",
 						this.config.mongoUri("content")),
@@ -274,7 +276,6 @@ public final class Stack implements AutoCloseable {
 				"GATEWAY_MANAGEMENT_PORT", this.config.ports().gatewayManagement());
 		gatewayEnv.put("CONTENT_SERVICE_URL", "http://" + this.config.host() + ":" + this.config.ports().content());
 		gatewayEnv.put("INTAKE_SERVICE_URL", "http://" + this.config.host() + ":" + this.config.ports().intake());
-		gatewayEnv.put("GATEWAY_TOKEN_ISSUER", DevTokens.ISSUER);
 		gatewayEnv.put("NOTIFICATION_SERVICE_URL",
 				"http://" + this.config.host() + ":" + this.config.ports().notification());
 		define(service("gateway", "gateway", this.config.ports().gateway(), this.config.ports().gatewayManagement(),

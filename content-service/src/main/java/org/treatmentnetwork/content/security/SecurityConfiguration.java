@@ -20,9 +20,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Who may call what. Public reads (published articles, treatment approaches, crisis
  * resources) need no token; everything else under {@code /api/content}, including the
  * article listing by {@code status}, needs a staff bearer token with the {@code EDITOR}
- * role. Tokens are validated by Boot's resource-server support, configured only through
- * the standard {@code spring.security.oauth2.resourceserver.jwt.*} properties; the
- * {@code roles} claim becomes {@code ROLE_*} authorities.
+ * role. Tokens are decoded by Boot's resource-server support, configured through the
+ * standard {@code spring.security.oauth2.resourceserver.jwt.*} properties, and checked by
+ * {@link StaffTokenValidation}; the {@code roles} claim becomes {@code ROLE_*}
+ * authorities.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

@@ -25,9 +25,18 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * A test-only RSA key pair: the public key as a PEM file for
  * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}, and RS256 staff
- * tokens signed with the private key, shaped like the suite's real tokens.
+ * tokens signed with the private key, shaped like the suite's real tokens (issuer,
+ * audience, {@code iat}, {@code nbf}, {@code exp} and {@code sub}).
  */
 public final class TestTokens {
+
+	/**
+	 * The issuer the tests' settings trust (src/test/resources/application.properties).
+	 */
+	public static final String ISSUER = "https://identity.test.treatment-network.example";
+
+	/** The audience the tests' settings expect. */
+	public static final String AUDIENCE = "treatment-network";
 
 	private final RSAPrivateKey privateKey;
 
@@ -71,13 +80,33 @@ public final class TestTokens {
 	 * @return the signed compact JWT
 	 */
 	public String token(String subject, String... roles) {
+		return sign(claims(subject, roles).build());
+	}
+
+	/**
+	 * The claims of a valid token, issued now for ten minutes, for a test to change one
+	 * of them (a claim set to {@code null} is left out).
+	 * @param subject the staff id
+	 * @param roles the roles claim
+	 * @return the claims, ready for {@link #sign(JWTClaimsSet)}
+	 */
+	public JWTClaimsSet.Builder claims(String subject, String... roles) {
 		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
-			.issuer("https://identity.test.treatment-network.example")
+		return new JWTClaimsSet.Builder().subject(subject)
+			.issuer(ISSUER)
+			.audience(AUDIENCE)
 			.claim("roles", List.of(roles))
 			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
-			.build();
+			.notBeforeTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
+	}
+
+	/**
+	 * Signs claims with the test key.
+	 * @param claims the claims
+	 * @return the signed compact JWT
+	 */
+	public String sign(JWTClaimsSet claims) {
 		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
 		try {
 			jwt.sign(new RSASSASigner(this.privateKey));

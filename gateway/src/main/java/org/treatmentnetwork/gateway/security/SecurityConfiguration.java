@@ -7,8 +7,6 @@ import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +20,6 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -43,9 +38,10 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Who may call what through the gateway. The services check tokens again; this is the
- * first line. Tokens are validated by Spring Boot's resource-server support, configured
- * only through {@code spring.security.oauth2.resourceserver.jwt.*}; the {@code roles}
- * claim becomes {@code ROLE_*} authorities.
+ * first line. Tokens are decoded by Spring Boot's resource-server support, configured
+ * through {@code spring.security.oauth2.resourceserver.jwt.*}, and checked by
+ * {@link StaffTokenValidation}; the {@code roles} claim becomes {@code ROLE_*}
+ * authorities.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -166,20 +162,6 @@ class SecurityConfiguration {
 	private static Mono<MatchResult> onManagementServer(ServerWebExchange exchange) {
 		return WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management")
 				? MatchResult.match() : MatchResult.notMatch();
-	}
-
-	/**
-	 * Checks the {@code iss} claim when {@code gateway.security.token-issuer} is set.
-	 * Spring Boot does this itself with {@code issuer-uri}; this covers deployments that
-	 * give the key directly ({@code public-key-location} or {@code jwk-set-uri}). Boot
-	 * adds every such validator bean to its decoder.
-	 * @param issuer the expected issuer
-	 * @return the validator
-	 */
-	@Bean
-	@ConditionalOnProperty("gateway.security.token-issuer")
-	OAuth2TokenValidator<Jwt> tokenIssuerValidator(@Value("${gateway.security.token-issuer}") String issuer) {
-		return new JwtIssuerValidator(issuer);
 	}
 
 	@Bean

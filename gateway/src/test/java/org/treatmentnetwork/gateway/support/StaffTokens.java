@@ -30,6 +30,9 @@ public final class StaffTokens {
 	/** The issuer the gateway's tests trust. */
 	public static final String ISSUER = "https://login.treatment-network.example";
 
+	/** The audience the gateway's tests expect. */
+	public static final String AUDIENCE = "treatment-network";
+
 	private final RSAKey key;
 
 	private final RSAKey otherKey;
@@ -70,7 +73,7 @@ public final class StaffTokens {
 	 * @return the signed token
 	 */
 	public String valid(String... roles) {
-		return sign(this.key, Instant.now().plus(Duration.ofMinutes(5)), roles);
+		return sign(claims(roles).build());
 	}
 
 	/**
@@ -79,7 +82,11 @@ public final class StaffTokens {
 	 * @return the signed token
 	 */
 	public String expired(String... roles) {
-		return sign(this.key, Instant.now().minus(Duration.ofMinutes(10)), roles);
+		Instant now = Instant.now();
+		return sign(claims(roles).issueTime(Date.from(now.minus(Duration.ofMinutes(25))))
+			.notBeforeTime(Date.from(now.minus(Duration.ofMinutes(25))))
+			.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
+			.build());
 	}
 
 	/**
@@ -88,7 +95,7 @@ public final class StaffTokens {
 	 * @return the signed token
 	 */
 	public String forged(String... roles) {
-		return sign(this.otherKey, Instant.now().plus(Duration.ofMinutes(5)), roles);
+		return sign(this.otherKey, claims(roles).build());
 	}
 
 	/**
@@ -97,20 +104,36 @@ public final class StaffTokens {
 	 * @return the signed token
 	 */
 	public String wrongIssuer(String... roles) {
-		return sign(this.key, "https://login.attacker.example", Instant.now().plus(Duration.ofMinutes(5)), roles);
+		return sign(claims(roles).issuer("https://login.attacker.example").build());
 	}
 
-	private String sign(RSAKey signingKey, Instant expiresAt, String... roles) {
-		return sign(signingKey, ISSUER, expiresAt, roles);
+	/**
+	 * The claims of a valid token, issued now for five minutes, for a test to change one
+	 * of them (a claim set to {@code null} is left out).
+	 * @param roles the staff roles
+	 * @return the claims, ready to sign with {@link #sign(JWTClaimsSet)}
+	 */
+	public JWTClaimsSet.Builder claims(String... roles) {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().subject("staff-42")
+			.issuer(ISSUER)
+			.audience(AUDIENCE)
+			.issueTime(Date.from(now))
+			.notBeforeTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+			.claim("roles", List.of(roles));
 	}
 
-	private String sign(RSAKey signingKey, String issuer, Instant expiresAt, String... roles) {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("staff-42")
-			.issuer(issuer)
-			.issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
-			.expirationTime(Date.from(expiresAt))
-			.claim("roles", List.of(roles))
-			.build();
+	/**
+	 * Signs claims with the key the gateway trusts.
+	 * @param claims the claims
+	 * @return the signed token
+	 */
+	public String sign(JWTClaimsSet claims) {
+		return sign(this.key, claims);
+	}
+
+	private String sign(RSAKey signingKey, JWTClaimsSet claims) {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
 				claims);
 		try {

@@ -26,10 +26,11 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * needs {@code INTAKE_AGENT} or {@code SUPERVISOR} (the service checks who holds it).
  *
  * <p>
- * Token decoding is configured only through Boot's standard
- * {@code spring.security.oauth2.resourceserver.jwt.*} properties; the {@code roles} claim
- * becomes {@code ROLE_*} authorities through {@code authorities-claim-name} and
- * {@code authority-prefix}.
+ * Token decoding is configured through Boot's standard
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties, and
+ * {@link StaffTokenValidation} adds the checks on issuer, audience, times and subject;
+ * the {@code roles} claim becomes {@code ROLE_*} authorities through
+ * {@code authorities-claim-name} and {@code authority-prefix}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

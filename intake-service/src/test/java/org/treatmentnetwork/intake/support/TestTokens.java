@@ -28,6 +28,14 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class TestTokens {
 
+	/**
+	 * The issuer the tests' settings trust (src/test/resources/application.properties).
+	 */
+	public static final String ISSUER = "https://identity.treatment-network.example";
+
+	/** The audience the tests' settings expect. */
+	public static final String AUDIENCE = "treatment-network";
+
 	private static final KeyPair KEYS = generate();
 
 	private static final Path PUBLIC_KEY = writePublicKey();
@@ -48,13 +56,32 @@ public final class TestTokens {
 	 * @return a signed, valid bearer token
 	 */
 	public static String token(String subject, String... roles) {
+		return sign(claims(subject, roles).build());
+	}
+
+	/**
+	 * The claims of a valid token, issued now for fifteen minutes, for a test to change
+	 * one of them (a claim set to {@code null} is left out).
+	 * @param subject the staff id
+	 * @param roles the roles claim
+	 * @return the claims, ready for {@link #sign(JWTClaimsSet)}
+	 */
+	public static JWTClaimsSet.Builder claims(String subject, String... roles) {
 		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
-			.issuer("https://identity.treatment-network.example")
+		return new JWTClaimsSet.Builder().subject(subject)
+			.issuer(ISSUER)
+			.audience(AUDIENCE)
 			.claim("roles", List.of(roles))
 			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
-			.build();
+			.notBeforeTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(Duration.ofMinutes(15))));
+	}
+
+	/**
+	 * @param claims the claims
+	 * @return the claims signed with the test key
+	 */
+	public static String sign(JWTClaimsSet claims) {
 		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
 		try {
 			jwt.sign(new RSASSASigner(KEYS.getPrivate()));

@@ -33,8 +33,17 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class DevTokens {
 
-	/** The {@code iss} claim of development tokens. */
+	/**
+	 * The {@code iss} claim of development tokens; the launcher gives it to every service
+	 * as {@code STAFF_TOKEN_ISSUER}.
+	 */
 	public static final String ISSUER = "treatment-network-local";
+
+	/**
+	 * The {@code aud} claim of development tokens; the launcher gives it to every service
+	 * as {@code STAFF_TOKEN_AUDIENCE}.
+	 */
+	public static final String AUDIENCE = "treatment-network";
 
 	/** The roles of the suite's contract. */
 	public static final Set<String> ROLES = Set.of("EDITOR", "INTAKE_AGENT", "ON_CALL", "SUPERVISOR");
@@ -100,6 +109,20 @@ public final class DevTokens {
 	 * @return a compact JWT
 	 */
 	public String issue(String user, List<String> roles, Instant issuedAt, Duration lifetime) {
+		return sign(claims(user, roles, issuedAt, lifetime).build());
+	}
+
+	/**
+	 * The claims of a staff token: {@code sub}, {@code roles}, {@code iss}, {@code aud},
+	 * {@code iat}, {@code nbf}, {@code exp} and {@code jti}. A test may change one before
+	 * signing (a claim set to {@code null} is left out).
+	 * @param user the staff id ({@code sub})
+	 * @param roles the contract roles
+	 * @param issuedAt when the token was issued ({@code iat} and {@code nbf})
+	 * @param lifetime how long it is valid
+	 * @return the claims, ready for {@link #sign(JWTClaimsSet)}
+	 */
+	public JWTClaimsSet.Builder claims(String user, List<String> roles, Instant issuedAt, Duration lifetime) {
 		if (user == null || user.isBlank()) {
 			throw new IllegalArgumentException("a user id is required");
 		}
@@ -108,14 +131,23 @@ public final class DevTokens {
 				throw new IllegalArgumentException("unknown role '" + role + "'; roles are " + ROLES);
 			}
 		}
-		ensureKeyPair();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(user)
+		return new JWTClaimsSet.Builder().subject(user)
 			.issuer(ISSUER)
+			.audience(AUDIENCE)
 			.claim("roles", roles)
 			.issueTime(Date.from(issuedAt))
+			.notBeforeTime(Date.from(issuedAt))
 			.expirationTime(Date.from(issuedAt.plus(lifetime)))
-			.jwtID(UUID.randomUUID().toString())
-			.build();
+			.jwtID(UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Signs claims with the development key (RS256).
+	 * @param claims the claims
+	 * @return a compact JWT
+	 */
+	public String sign(JWTClaimsSet claims) {
+		ensureKeyPair();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("local-dev").build(), claims);
 		try {
 			jwt.sign(new RSASSASigner(privateKey()));

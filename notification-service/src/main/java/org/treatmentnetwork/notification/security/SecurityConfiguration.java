@@ -15,9 +15,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 /**
  * Who may call what. Staff endpoints need a bearer token with the {@code ON_CALL} or
  * {@code SUPERVISOR} role (the token's {@code roles} claim, mapped to {@code ROLE_*}
- * authorities by Boot's resource-server properties). The one-click acknowledgement link
- * is public: the signed token in its path is the credential. Health, info and metrics are
- * public.
+ * authorities by Boot's resource-server properties; {@link StaffTokenValidation} checks
+ * issuer, audience, times and subject). The one-click acknowledgement link is public: the
+ * signed token in its path is the credential. Health, info and metrics are public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
