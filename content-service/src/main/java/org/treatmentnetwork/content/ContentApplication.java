@@ -3,6 +3,7 @@ package org.treatmentnetwork.content;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.treatmentnetwork.content.secrets.ProductionSecretsCheck;
 
 /**
  * The content service: treatment articles, treatment approaches and crisis resources for
@@ -13,7 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ContentApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(ContentApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The service as {@code main} starts it: outside the {@code local} profile it refuses
+	 * to start without a staff token key or with the development one
+	 * ({@link ProductionSecretsCheck}).
+	 * @return the application, ready to run
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(ContentApplication.class);
+		application.addInitializers(new ProductionSecretsCheck());
+		return application;
 	}
 
 }

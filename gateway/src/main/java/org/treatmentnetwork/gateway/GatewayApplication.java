@@ -3,6 +3,7 @@ package org.treatmentnetwork.gateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.treatmentnetwork.gateway.secrets.ProductionSecretsCheck;
 
 /**
  * Starts the gateway.
@@ -12,7 +13,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(GatewayApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The gateway as {@code main} starts it: outside the {@code local} profile it refuses
+	 * to start with missing or development secrets ({@link ProductionSecretsCheck}).
+	 * @return the application, ready to run
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(GatewayApplication.class);
+		application.addInitializers(new ProductionSecretsCheck());
+		return application;
 	}
 
 }

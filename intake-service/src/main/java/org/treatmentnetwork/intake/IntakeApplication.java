@@ -3,6 +3,7 @@ package org.treatmentnetwork.intake;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.treatmentnetwork.intake.secrets.ProductionSecretsCheck;
 
 /**
  * Intake service: contact requests from the website and the call center, published to
@@ -13,7 +14,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IntakeApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(IntakeApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The service as {@code main} starts it: outside the {@code local} profile it refuses
+	 * to start with missing or development keys ({@link ProductionSecretsCheck}).
+	 * @return the application, ready to run
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(IntakeApplication.class);
+		application.addInitializers(new ProductionSecretsCheck());
+		return application;
 	}
 
 }

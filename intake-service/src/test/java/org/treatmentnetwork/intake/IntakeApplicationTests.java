@@ -110,12 +110,12 @@ class IntakeApplicationTests {
 			assertThat(stored.getList("history", Document.class)).singleElement()
 				.satisfies((entry) -> assertThat(entry.getString("type")).isEqualTo("RECEIVED"));
 			// Encrypted at rest: the raw document holds no plaintext personal data.
-			assertThat(stored.getString("name")).startsWith("gcm1:test-2026:");
-			assertThat(stored.getString("phone")).startsWith("gcm1:test-2026:");
-			assertThat(stored.getString("message")).startsWith("gcm1:test-2026:");
-			assertThat(stored.getString("substances")).startsWith("gcm1:test-2026:");
-			assertThat(stored.getString("bestTimeToContact")).startsWith("gcm1:test-2026:");
-			assertThat(stored.getString("phoneHash")).hasSize(64);
+			assertThat(stored.getString("name")).startsWith("gcm2:test-2026:");
+			assertThat(stored.getString("phone")).startsWith("gcm2:test-2026:");
+			assertThat(stored.getString("message")).startsWith("gcm2:test-2026:");
+			assertThat(stored.getString("substances")).startsWith("gcm2:test-2026:");
+			assertThat(stored.getString("bestTimeToContact")).startsWith("gcm2:test-2026:");
+			assertThat(stored.getString("phoneHash")).startsWith("hmac1:test-lookup-2026:").hasSize(6 + 16 + 1 + 64);
 			assertThat(stored.toJson()).doesNotContain(NAME, "Zelda", digits(phone), "overdosed", "heroin", "evenings");
 
 			List<ConsumerRecord<String, String>> records = recordsFor(consumer, id, 1);

@@ -251,20 +251,25 @@ public final class Stack implements AutoCloseable {
 				List.of(kafka.propertiesFile().toString()), this.config.ports().kafka(), "-Xmx512m"));
 		String keyArg = "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey;
 		// The services' development defaults (such as intake's development encryption
-		// keys)
-		// live in their "local" profile, which production never activates.
+		// keys and notification's demo on-call network) live in their "local" profile,
+		// which production never activates.
 		String profileArg = "--spring.profiles.active=local";
 		// Every service checks the staff tokens' issuer and audience itself.
 		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", this.config.kafkaBootstrap(),
 				"STAFF_TOKEN_ISSUER", DevTokens.ISSUER, "STAFF_TOKEN_AUDIENCE", DevTokens.AUDIENCE);
+		// Every port but the gateway's public one listens on loopback only (actuator and
+		// Prometheus included): the services, whatever SERVER_ADDRESS the shell has, and
+		// the gateway's management port.
+		Map<String, String> loopback = env(common, "SERVER_ADDRESS", this.config.host());
 		define(service("content-service", "content-service", this.config.ports().content(),
-				this.config.ports().content(), env(common, "CONTENT_PORT", this.config.ports().content(), "MONGODB_URI",
-						this.config.mongoUri("content")),
+				this.config.ports().content(), env(loopback, "CONTENT_PORT", this.config.ports().content(),
+						"MONGODB_URI", this.config.mongoUri("content")),
 				keyArg, profileArg));
 		define(service("intake-service", "intake-service", this.config.ports().intake(), this.config.ports().intake(),
-				env(common, "INTAKE_PORT", this.config.ports().intake(), "MONGODB_URI", this.config.mongoUri("intake")),
+				env(loopback, "INTAKE_PORT", this.config.ports().intake(), "MONGODB_URI",
+						this.config.mongoUri("intake")),
 				keyArg, profileArg));
-		Map<String, String> notificationEnv = env(common, "NOTIFICATION_PORT", this.config.ports().notification(),
+		Map<String, String> notificationEnv = env(loopback, "NOTIFICATION_PORT", this.config.ports().notification(),
 				"MONGODB_URI", this.config.mongoUri("notification"));
 		notificationEnv.put("SMTP_HOST", this.config.host());
 		notificationEnv.put("SMTP_PORT", String.valueOf(this.config.ports().smtp()));
@@ -273,7 +278,8 @@ public final class Stack implements AutoCloseable {
 		define(service("notification-service", "notification-service", this.config.ports().notification(),
 				this.config.ports().notification(), notificationEnv, keyArg, profileArg));
 		Map<String, String> gatewayEnv = env(common, "GATEWAY_PORT", this.config.ports().gateway(),
-				"GATEWAY_MANAGEMENT_PORT", this.config.ports().gatewayManagement());
+				"GATEWAY_MANAGEMENT_PORT", this.config.ports().gatewayManagement(), "GATEWAY_MANAGEMENT_ADDRESS",
+				this.config.host());
 		gatewayEnv.put("CONTENT_SERVICE_URL", "http://" + this.config.host() + ":" + this.config.ports().content());
 		gatewayEnv.put("INTAKE_SERVICE_URL", "http://" + this.config.host() + ":" + this.config.ports().intake());
 		gatewayEnv.put("NOTIFICATION_SERVICE_URL",

@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.treatmentnetwork.notification.secrets.ProductionSecretsCheck;
 
 /**
  * Pages on-call recovery staff when a contact request arrives and keeps the alert's
@@ -17,7 +18,18 @@ import org.springframework.context.annotation.Bean;
 public class NotificationApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(NotificationApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The service as {@code main} starts it: outside the {@code local} profile it refuses
+	 * to start with missing or development secrets ({@link ProductionSecretsCheck}).
+	 * @return the application, ready to run
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(NotificationApplication.class);
+		application.addInitializers(new ProductionSecretsCheck());
+		return application;
 	}
 
 	/**

@@ -49,6 +49,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -66,6 +67,8 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 		"notification.links.public-base-url=https://staff.example.test" })
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
+// The local profile seeds the demo on-call network, so that a request pages someone.
+@ActiveProfiles("local")
 @EmbeddedKafka(partitions = 3, topics = { NotificationApplicationTests.TOPIC, NotificationApplicationTests.DLT },
 		brokerProperties = { "group.initial.rebalance.delay.ms=0" })
 class NotificationApplicationTests {

@@ -22,6 +22,7 @@ import org.treatmentnetwork.intake.audit.AuditLog;
 import org.treatmentnetwork.intake.outbox.ContactRequestEvent;
 import org.treatmentnetwork.intake.outbox.OutboxTrigger;
 import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
+import org.treatmentnetwork.intake.privacy.PersonalFields;
 import org.treatmentnetwork.intake.problems.ConflictException;
 import org.treatmentnetwork.intake.problems.NotFoundException;
 import org.treatmentnetwork.intake.requests.RequestStatus;
@@ -240,7 +241,7 @@ class PipelineService {
 		}
 		entry.append("by", by);
 		if (note != null) {
-			entry.append("note", this.cipher.encrypt(note, id));
+			entry.append("note", this.cipher.encrypt(note, id, PersonalFields.historyNote(at)));
 		}
 		return entry;
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
+import org.treatmentnetwork.intake.privacy.PersonalFields;
 import org.treatmentnetwork.intake.triage.Urgency;
 
 /**
@@ -23,14 +24,16 @@ record ContactRequestDetails(String id, String reference, RequestStatus status, 
 		List<History> history = (stored.history() != null) ? stored.history()
 			.stream()
 			.map((entry) -> new History(entry.type(), entry.at(), entry.status(), entry.source(), entry.by(),
-					cipher.decrypt(entry.note(), id), entry.releasedFrom()))
+					cipher.decrypt(entry.note(), id, PersonalFields.historyNote(entry.at())), entry.releasedFrom()))
 			.toList() : List.of();
 		return new ContactRequestDetails(id, stored.reference(), stored.status(), stored.urgency(), stored.source(),
-				stored.receivedAt(), stored.firstContactDueAt(), cipher.decrypt(stored.name(), id),
-				cipher.decrypt(stored.phone(), id), cipher.decrypt(stored.email(), id), stored.preferredContact(),
-				cipher.decrypt(stored.bestTimeToContact(), id), stored.forWhom(),
-				cipher.decryptList(stored.substances(), id), cipher.decrypt(stored.message(), id), stored.centerId(),
-				stored.consent(), stored.duplicateOf(), stored.claimedBy(), stored.personalDataErasedAt(), history);
+				stored.receivedAt(), stored.firstContactDueAt(), cipher.decrypt(stored.name(), id, PersonalFields.NAME),
+				cipher.decrypt(stored.phone(), id, PersonalFields.PHONE),
+				cipher.decrypt(stored.email(), id, PersonalFields.EMAIL), stored.preferredContact(),
+				cipher.decrypt(stored.bestTimeToContact(), id, PersonalFields.BEST_TIME_TO_CONTACT), stored.forWhom(),
+				cipher.decryptList(stored.substances(), id, PersonalFields.SUBSTANCES),
+				cipher.decrypt(stored.message(), id, PersonalFields.MESSAGE), stored.centerId(), stored.consent(),
+				stored.duplicateOf(), stored.claimedBy(), stored.personalDataErasedAt(), history);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.treatmentnetwork.intake.outbox.ContactRequestEvent;
 import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
+import org.treatmentnetwork.intake.privacy.PersonalFields;
 import org.treatmentnetwork.intake.triage.TriageResult;
 import org.treatmentnetwork.intake.triage.Urgency;
 
@@ -45,11 +46,14 @@ record ContactRequestDocument(@Id String id, String reference, RequestStatus sta
 					RequestStatus.RECEIVED.name(), receivedAt, triage.firstContactDueAt(), duplicateOf)
 			.withTraceparent(traceparent);
 		return new ContactRequestDocument(id, reference, RequestStatus.RECEIVED, triage.urgency(), submitter.source(),
-				receivedAt, triage.firstContactDueAt(), submitter.staffId(), cipher.encrypt(request.name(), id),
-				cipher.encrypt(request.phone(), id), cipher.encrypt(request.email(), id), request.preferredContact(),
-				cipher.encrypt(request.bestTimeToContact(), id), request.forWhom(),
-				cipher.encryptList(request.substances(), id), cipher.encrypt(request.message(), id), request.centerId(),
-				request.consent(), hashes.phone(), hashes.email(), duplicateOf, null, null, null, null, null, null,
+				receivedAt, triage.firstContactDueAt(), submitter.staffId(),
+				cipher.encrypt(request.name(), id, PersonalFields.NAME),
+				cipher.encrypt(request.phone(), id, PersonalFields.PHONE),
+				cipher.encrypt(request.email(), id, PersonalFields.EMAIL), request.preferredContact(),
+				cipher.encrypt(request.bestTimeToContact(), id, PersonalFields.BEST_TIME_TO_CONTACT), request.forWhom(),
+				cipher.encryptList(request.substances(), id, PersonalFields.SUBSTANCES),
+				cipher.encrypt(request.message(), id, PersonalFields.MESSAGE), request.centerId(), request.consent(),
+				hashes.phone(), hashes.email(), duplicateOf, null, null, null, null, null, null,
 				List.of(HistoryEntry.received(receivedAt, submitter)), List.of(event), true, null, null, 0, receivedAt);
 	}
 

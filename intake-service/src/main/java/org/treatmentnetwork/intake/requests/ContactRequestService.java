@@ -100,8 +100,8 @@ class ContactRequestService {
 		if (idempotencyKey == null) {
 			return store(UUID.randomUUID().toString(), request, submitter);
 		}
-		return Mono.fromCallable(() -> fingerprint(request, submitter))
-			.flatMap((fingerprint) -> this.idempotencyKeys.reserve(idempotencyKey, fingerprint,
+		return Mono.fromCallable(() -> fingerprints(request, submitter))
+			.flatMap((fingerprints) -> this.idempotencyKeys.reserve(idempotencyKey, fingerprints,
 					UUID.randomUUID().toString()))
 			.flatMap((id) -> this.mongo.findById(id, ContactRequestDocument.class)
 				.map(this::replay)
@@ -151,10 +151,10 @@ class ContactRequestService {
 		}
 		List<Criteria> sameContact = new ArrayList<>();
 		if (hashes.phone() != null) {
-			sameContact.add(where("phoneHash").is(hashes.phone()));
+			sameContact.add(where("phoneHash").in(hashes.phoneMatches()));
 		}
 		if (hashes.email() != null) {
-			sameContact.add(where("emailHash").is(hashes.email()));
+			sameContact.add(where("emailHash").in(hashes.emailMatches()));
 		}
 		Query query = new Query(new Criteria().andOperator(new Criteria().orOperator(sameContact),
 				where("receivedAt").gte(receivedAt.minus(this.properties.duplicateWindow()))))
@@ -171,10 +171,14 @@ class ContactRequestService {
 				stored.urgency(), nullIfEmpty(this.triage.crisisResourcesFor(stored.urgency())));
 	}
 
-	private String fingerprint(ValidContactRequest request, Submitter submitter) {
+	/**
+	 * The body's fingerprint under every configured look-up key, the current one first,
+	 * so that a repeat still matches across a look-up key rotation.
+	 */
+	private List<String> fingerprints(ValidContactRequest request, Submitter submitter) {
 		String canonical = this.json
 			.writeValueAsString(Arrays.asList(submitter.source().name(), submitter.staffId(), request));
-		return this.cipher.lookupHash("idempotency", canonical);
+		return this.cipher.lookupHashes("idempotency", canonical);
 	}
 
 	private static <T> List<T> nullIfEmpty(List<T> list) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -45,32 +46,33 @@ class IdempotencyKeys {
 	/**
 	 * Reserves a request id for a key.
 	 * @param key the header's value
-	 * @param fingerprint identifies the body
+	 * @param fingerprints identify the body: the first is stored, any of them matches a
+	 * stored one (the body's hash under each configured look-up key)
 	 * @param candidateId the id to use if the key is new
 	 * @return the request id the key stands for: {@code candidateId} for a new key, the
 	 * earlier one for a repeat; a {@link ConflictException} when the key was used with
 	 * another body
 	 */
-	Mono<String> reserve(String key, String fingerprint, String candidateId) {
+	Mono<String> reserve(String key, List<String> fingerprints, String candidateId) {
 		String keyId = sha256(key);
 		return Mono.defer(() -> {
 			Instant now = this.clock.instant();
-			IdempotencyRecord fresh = new IdempotencyRecord(keyId, fingerprint, candidateId, now,
+			IdempotencyRecord fresh = new IdempotencyRecord(keyId, fingerprints.get(0), candidateId, now,
 					now.plus(this.properties.idempotencyWindow()));
 			return this.mongo.insert(fresh)
 				.map(IdempotencyRecord::requestId)
-				.onErrorResume(DuplicateKeyException.class, (ex) -> existing(fresh, now));
+				.onErrorResume(DuplicateKeyException.class, (ex) -> existing(fresh, fingerprints, now));
 		}).retryWhen(Retry.max(3).filter(Contended.class::isInstance));
 	}
 
-	private Mono<String> existing(IdempotencyRecord fresh, Instant now) {
+	private Mono<String> existing(IdempotencyRecord fresh, List<String> fingerprints, Instant now) {
 		return this.mongo.findById(fresh.id(), IdempotencyRecord.class)
 			.switchIfEmpty(Mono.error(Contended::new))
 			.flatMap((existing) -> {
 				if (!existing.expiresAt().isAfter(now)) {
 					return takeOver(fresh, now);
 				}
-				if (!existing.fingerprint().equals(fresh.fingerprint())) {
+				if (!fingerprints.contains(existing.fingerprint())) {
 					return Mono.error(new ConflictException(
 							"This Idempotency-Key was already used with a different request body."));
 				}

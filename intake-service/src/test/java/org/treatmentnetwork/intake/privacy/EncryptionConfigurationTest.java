@@ -31,7 +31,8 @@ class EncryptionConfigurationTest {
 		this.runner
 			.withPropertyValues("intake.encryption.keys=" + TestEncryption.CURRENT_KEY,
 					"intake.encryption.current-key-id=test-2026",
-					"intake.encryption.lookup-key=" + TestEncryption.LOOKUP_KEY)
+					"intake.encryption.lookup-keys=" + TestEncryption.LOOKUP_KEY,
+					"intake.encryption.current-lookup-key-id=test-lookup-2026")
 			.run((context) -> assertThat(context).hasSingleBean(PersonalDataCipher.class));
 	}
 

@@ -15,8 +15,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Seeds a clearly fictional demo network so that a fresh installation pages someone: the
- * network-wide team {@code network} and one team for each of two fictional demo centers
+ * Seeds a clearly fictional demo network so that a fresh local stack pages someone (only
+ * when {@code notification.on-call.seed-demo-network} is set, which the {@code local}
+ * profile's {@code application-local.yml} does; never in production): the network-wide
+ * team {@code network} and one team for each of two fictional demo centers
  * ({@code demo-center-harbor}, {@code demo-center-ridge}), each with a rotation, a
  * supervisor and an escalation policy. Every field is set only on insert, so edits made
  * later survive restarts; a team stored before escalation policies existed gets the demo

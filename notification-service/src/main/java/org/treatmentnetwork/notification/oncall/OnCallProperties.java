@@ -10,6 +10,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param defaultTeam the team paged for alerts of centers without a team of their own
  * @param seedDemoNetwork whether to seed the fictional demo team and staff at startup
+ * ({@code true} only in the {@code local} profile)
  */
 @Validated
 @ConfigurationProperties("notification.on-call")
