@@ -569,6 +569,77 @@ class IntakeApplicationTests {
 	}
 
 	@Test
+	void notesComeFromTheAgentWhoHoldsTheRequestOrASupervisorAndStopWhenItIsFinal(CapturedOutput output) {
+		String agent = TestTokens.token("agent-n1", "INTAKE_AGENT");
+		String other = TestTokens.token("agent-n2", "INTAKE_AGENT");
+		String supervisor = TestTokens.token("supervisor-n", "SUPERVISOR");
+		String onCall = TestTokens.token("nurse-n", "ON_CALL");
+		String id = submit(validBody("please call me", uniquePhone()), null).get("id").asString();
+
+		// nobody holds it: an agent claims it first; a supervisor may add a note
+		action(agent, id, "notes", "{\"text\":\"Wrenna called from a pay phone\"}").expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("claim it first").doesNotContain("Wrenna"));
+		action(supervisor, id, "notes", "{\"text\":\"caller prefers Spanish\"}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.claimedBy")
+			.isEmpty();
+
+		action(agent, id, "claim", null).expectStatus().isOk();
+		action(other, id, "notes", "{\"text\":\"Wrenna's cousin says hi\"}").expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://treatment-network.example/problems/conflict")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("agent-n1", "supervisor").doesNotContain("Wrenna"));
+		action(onCall, id, "notes", "{\"text\":\"x\"}").expectStatus().isForbidden();
+		action(agent, id, "notes", "{\"text\":\"call back after 6 pm\"}").expectStatus().isOk();
+		action(supervisor, id, "notes", "{\"text\":\"checked by the shift lead\"}").expectStatus().isOk();
+
+		action(agent, id, "status", "{\"status\":\"CLOSED\",\"note\":\"moved away\"}").expectStatus().isOk();
+		for (String staff : new String[] { agent, supervisor }) {
+			action(staff, id, "notes", "{\"text\":\"Wrenna again\"}").expectStatus()
+				.isEqualTo(409)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.detail")
+				.value((String detail) -> assertThat(detail).contains("CLOSED"));
+		}
+		action(supervisor, "no-such-request", "notes", "{\"text\":\"x\"}").expectStatus().isNotFound();
+
+		this.client.get()
+			.uri(PATH + "/" + id)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + supervisor)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.history[*].type")
+			.value((List<String> types) -> assertThat(types).containsExactly("RECEIVED", "NOTE", "CLAIMED", "NOTE",
+					"NOTE", "STATUS_CHANGED"))
+			.jsonPath("$.history[1].by")
+			.isEqualTo("supervisor-n")
+			.jsonPath("$.history[1].note")
+			.isEqualTo("caller prefers Spanish")
+			.jsonPath("$.history[3].by")
+			.isEqualTo("agent-n1")
+			.jsonPath("$.history[4].by")
+			.isEqualTo("supervisor-n");
+		assertThat(document(id).toJson()).doesNotContain("Wrenna", "6 pm", "shift lead");
+		assertThat(output.getAll()).contains("Note added to contact request " + id + " by agent-n1")
+			.doesNotContain("Wrenna", "6 pm", "shift lead", "Spanish");
+	}
+
+	@Test
 	void queueListsTheMostUrgentFirstThenTheOldest() {
 		String agent = TestTokens.token("agent-3", "INTAKE_AGENT");
 		String routineOld = submit(validBody("any time is fine", uniquePhone()), null).get("id").asString();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +47,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
@@ -366,6 +368,132 @@ class NotificationApplicationTests {
 	}
 
 	@Test
+	void aSupervisorAloneReadsAlertsButOnlyOnCallStaffAcknowledgeThem() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		send(1, requestId, received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("NOTIFIED"));
+
+		this.client.mutateWith(staff("morgan-example", "SUPERVISOR"))
+			.post()
+			.uri("/api/alerts/{id}/acknowledge", alert.get("id"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.mutateWith(staff("morgan-example", "SUPERVISOR"))
+			.get()
+			.uri("/api/alerts/{id}", alert.get("id"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("TRIGGERED")
+			.jsonPath("$.acknowledgedBy")
+			.isEmpty()
+			.jsonPath("$.timeline[*].type")
+			.value((List<String> types) -> assertThat(types).containsExactly("CREATED", "NOTIFIED"));
+
+		this.client.mutateWith(staff("morgan-example", "SUPERVISOR", "ON_CALL"))
+			.post()
+			.uri("/api/alerts/{id}/acknowledge", alert.get("id"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("ACKNOWLEDGED")
+			.jsonPath("$.acknowledgedBy")
+			.isEqualTo("morgan-example");
+	}
+
+	@Test
+	void onlyTheTeamsSupervisorsChangeItsScheduleAndEveryChangeIsRecorded() {
+		// the demo network is seeded before the service reports ready
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+		String path = "/api/on-call/schedules/center-demo-harbor";
+		Map<String, Object> before = schedule(path);
+		assertThat(before.get("supervisors")).isEqualTo(List.of("quinn-example"));
+		Map<String, Object> reordered = new LinkedHashMap<>(before);
+		reordered.keySet().removeAll(List.of("team", "name", "centerId"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> rotation = new LinkedHashMap<>((Map<String, Object>) before.get("rotation"));
+		rotation.put("members", List.of("drew-example", "casey-example"));
+		reordered.put("rotation", rotation);
+
+		// a supervisor of another team, and on-call staff, change nothing
+		this.client.mutateWith(staff("morgan-example", "SUPERVISOR"))
+			.put()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(reordered)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Only this team's supervisors may change its schedule.");
+		this.client.mutateWith(staff("casey-example", "ON_CALL"))
+			.put()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(reordered)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		assertThat(schedule(path)).isEqualTo(before);
+		assertThat(changes(path)).isEmpty();
+
+		this.client.mutateWith(staff("quinn-example", "SUPERVISOR"))
+			.put()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(reordered)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rotation.members")
+			.isEqualTo(List.of("drew-example", "casey-example"));
+
+		List<Map<String, Object>> changes = changes(path);
+		assertThat(changes).singleElement().satisfies((change) -> {
+			assertThat(change).containsEntry("team", "center-demo-harbor")
+				.containsEntry("changedBy", "quinn-example")
+				.containsEntry("revision", 1)
+				.containsEntry("changed", List.of("rotation.members"))
+				.containsKey("changedAt");
+			assertThat(change.get("before").toString()).contains("members=[casey-example, drew-example]");
+			assertThat(change.get("after").toString()).contains("members=[drew-example, casey-example]");
+			assertThat(change.toString()).doesNotContain("@staff.treatment-network.test", "+1202555");
+		});
+		this.client.mutateWith(staff("casey-example", "ON_CALL"))
+			.get()
+			.uri(path + "/changes")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+
+		Map<String, Object> original = new LinkedHashMap<>(before);
+		original.keySet().removeAll(List.of("team", "name", "centerId"));
+		this.client.mutateWith(staff("quinn-example", "SUPERVISOR"))
+			.put()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(original)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(schedule(path)).isEqualTo(before);
+		assertThat(changes(path)).extracting((change) -> change.get("revision")).containsExactly(2, 1);
+	}
+
+	@Test
 	void reportsWhoIsOnCallAndIsReadyAndHealthy() {
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
@@ -496,6 +624,39 @@ class NotificationApplicationTests {
 		Document staff = this.mongo.findById(staffId, Document.class, "staff").block(PATIENCE);
 		assertThat(staff).isNotNull();
 		return staff.getString("email");
+	}
+
+	private Map<String, Object> schedule(String path) {
+		return this.client.mutateWith(onCall())
+			.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private List<Map<String, Object>> changes(String path) {
+		return this.client.mutateWith(staff("morgan-example", "SUPERVISOR"))
+			.get()
+			.uri(path + "/changes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static JwtMutator staff(String staffId, String... roles) {
+		return mockJwt().jwt((jwt) -> jwt.subject(staffId))
+			.authorities(Arrays.stream(roles)
+				.map((role) -> new SimpleGrantedAuthority("ROLE_" + role))
+				.toArray(GrantedAuthority[]::new));
 	}
 
 	private static JwtMutator onCall() {

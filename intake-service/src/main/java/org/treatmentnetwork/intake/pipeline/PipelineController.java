@@ -22,9 +22,9 @@ import org.treatmentnetwork.intake.security.Roles;
 
 /**
  * The call center's queue and its work on requests. Reading the queue needs
- * {@code INTAKE_AGENT} or {@code SUPERVISOR}; claims, status moves and notes need
- * {@code INTAKE_AGENT} (supervisors read only); releasing a claim needs the agent who
- * holds it, or a supervisor.
+ * {@code INTAKE_AGENT} or {@code SUPERVISOR}; claims and status moves need
+ * {@code INTAKE_AGENT} (supervisors do not work requests); releasing a claim and adding a
+ * note need the agent who holds the request, or a supervisor.
  */
 @RestController
 class PipelineController {
@@ -88,7 +88,7 @@ class PipelineController {
 				throw new InvalidFieldsException(errors);
 			}
 			return form.text().strip();
-		}).flatMap((text) -> this.service.addNote(id, authentication.getName(), text));
+		}).flatMap((text) -> this.service.addNote(id, authentication.getName(), isSupervisor(authentication), text));
 	}
 
 	private List<InvalidField> violations(Object form) {

@@ -213,18 +213,54 @@ class PipelineService {
 	}
 
 	/**
-	 * Appends a note to a request's history.
+	 * Appends a note to a request's history: by the agent who holds it, or by a
+	 * supervisor. {@code 409} if the request is final (its notes are erased with the rest
+	 * of its personal data after the retention period, so nothing may be added once it is
+	 * final), if another agent holds it, or, for an agent, if nobody holds it (claim it
+	 * first). The append is one update conditional on what was checked (not final, not
+	 * erased, and for an agent still held by them), so a note never lands on a request
+	 * that was finished, erased or taken over meanwhile.
+	 * @param id the request
+	 * @param staff who writes the note
+	 * @param supervisor whether that is a supervisor
+	 * @param text the note; kept encrypted in the history
+	 * @return the queue item
 	 */
-	Mono<QueueItem> addNote(String id, String agent, String text) {
-		return Mono.defer(() -> {
+	Mono<QueueItem> addNote(String id, String staff, boolean supervisor, String text) {
+		return Mono.defer(() -> find(id).flatMap((request) -> {
+			if (request.status().isFinal()) {
+				return Mono.error(new ConflictException(
+						"This request is " + request.status() + ": a finished request takes no more notes."));
+			}
+			if (!supervisor && request.claimedBy() == null) {
+				return Mono
+					.error(new ConflictException("Nobody holds this request: claim it first, then add the note."));
+			}
+			if (!supervisor && !request.claimedBy().equals(staff)) {
+				return Mono.error(new ConflictException("This request is held by another agent (" + request.claimedBy()
+						+ "): only that agent, or a supervisor, may add notes to it."));
+			}
 			Instant now = now();
+			Criteria open = where("_id").is(id)
+				.and("status")
+				.nin(names(RequestStatus.FINAL))
+				.and("personalDataErasedAt")
+				.is(null);
+			if (!supervisor) {
+				open = open.and("claimedBy").is(staff);
+			}
 			return this.mongo
-				.updateFirst(new Query(where("_id").is(id)),
-						new Update().push("history", history("NOTE", now, null, agent, text, id)),
+				.updateFirst(new Query(open), new Update().push("history", history("NOTE", now, null, staff, text, id)),
 						PipelineRequest.COLLECTION)
-				.flatMap((result) -> (result.getMatchedCount() == 0) ? Mono.error(notFound())
-						: find(id).map((request) -> QueueItem.of(request, now)));
-		});
+				.flatMap((result) -> {
+					if (result.getModifiedCount() == 0) {
+						return Mono.error(new ConflictException(
+								"The request was changed by someone else meanwhile. Reload it and try again."));
+					}
+					log.info("Note added to contact request {} by {}", id, staff);
+					return find(id).map((updated) -> QueueItem.of(updated, now));
+				});
+		}));
 	}
 
 	private Mono<PipelineRequest> find(String id) {

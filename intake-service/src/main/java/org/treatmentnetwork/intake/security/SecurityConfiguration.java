@@ -22,8 +22,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * does present a token must present a valid one (else {@code 401}) holding
  * {@code INTAKE_AGENT} (else {@code 403}), and the request is then logged as a phone
  * call. Reading a request or the queue needs {@code INTAKE_AGENT} or {@code SUPERVISOR};
- * claiming, moving and annotating a request needs {@code INTAKE_AGENT}; releasing a claim
- * needs {@code INTAKE_AGENT} or {@code SUPERVISOR} (the service checks who holds it).
+ * claiming and moving a request needs {@code INTAKE_AGENT}; releasing a claim and adding
+ * a note need {@code INTAKE_AGENT} or {@code SUPERVISOR} (the service checks who holds
+ * it).
  *
  * <p>
  * Token decoding is configured through Boot's standard
@@ -58,10 +59,9 @@ class SecurityConfiguration {
 				.access(anonymousOrAuthority(Roles.INTAKE_AGENT_AUTHORITY))
 				.pathMatchers(HttpMethod.GET, CONTACT_REQUESTS + "/*", QUEUE)
 				.hasAnyRole(Roles.INTAKE_AGENT, Roles.SUPERVISOR)
-				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS + "/*/release")
+				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS + "/*/release", CONTACT_REQUESTS + "/*/notes")
 				.hasAnyRole(Roles.INTAKE_AGENT, Roles.SUPERVISOR)
-				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS + "/*/claim", CONTACT_REQUESTS + "/*/status",
-						CONTACT_REQUESTS + "/*/notes")
+				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS + "/*/claim", CONTACT_REQUESTS + "/*/status")
 				.hasRole(Roles.INTAKE_AGENT)
 				.anyExchange()
 				.authenticated())

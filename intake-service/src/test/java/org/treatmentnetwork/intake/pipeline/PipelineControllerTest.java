@@ -23,6 +23,7 @@ import org.treatmentnetwork.intake.problems.ConflictException;
 import org.treatmentnetwork.intake.requests.RequestStatus;
 import org.treatmentnetwork.intake.triage.Urgency;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.BDDMockito.given;
@@ -80,8 +81,8 @@ class PipelineControllerTest {
 	}
 
 	@Test
-	void supervisorsReadButDoNotChangeRequests() {
-		for (String action : new String[] { "/claim", "/status", "/notes" }) {
+	void supervisorsReadButDoNotClaimOrMoveRequests() {
+		for (String action : new String[] { "/claim", "/status" }) {
 			this.client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_SUPERVISOR")))
 				.post()
 				.uri(REQUEST + action)
@@ -137,6 +138,65 @@ class PipelineControllerTest {
 			.expectStatus()
 			.isForbidden();
 		verifyNoMoreInteractions(this.service);
+	}
+
+	@Test
+	void noteTellsTheServiceWhetherASupervisorWritesIt() {
+		given(this.service.addNote(any(), any(), anyBoolean(), any())).willReturn(Mono.just(item()));
+
+		agent("agent-1").post()
+			.uri(REQUEST + "/notes")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\":\"  call back after 6 pm \"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		verify(this.service).addNote("req-1", "agent-1", false, "call back after 6 pm");
+		this.client
+			.mutateWith(mockJwt().jwt((jwt) -> jwt.subject("supervisor-1"))
+				.authorities(new SimpleGrantedAuthority("ROLE_SUPERVISOR")))
+			.post()
+			.uri(REQUEST + "/notes")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\":\"caller prefers Spanish\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		verify(this.service).addNote("req-1", "supervisor-1", true, "caller prefers Spanish");
+		for (String role : new String[] { "ROLE_ON_CALL", "ROLE_EDITOR" }) {
+			this.client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority(role)))
+				.post()
+				.uri(REQUEST + "/notes")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"text\":\"x\"}")
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		verifyNoMoreInteractions(this.service);
+	}
+
+	@Test
+	void noteOnARequestAnotherAgentHoldsIsAConflictProblem() {
+		given(this.service.addNote("req-1", "agent-2", false, "x")).willReturn(Mono.error(new ConflictException(
+				"This request is held by another agent (agent-1): only that agent, or a supervisor, may add notes to it.")));
+
+		agent("agent-2").post()
+			.uri(REQUEST + "/notes")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\":\"x\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://treatment-network.example/problems/conflict")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("supervisor"));
 	}
 
 	@Test

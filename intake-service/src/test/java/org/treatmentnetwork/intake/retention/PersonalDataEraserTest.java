@@ -73,10 +73,11 @@ class PersonalDataEraserTest {
 				"phoneHash", "emailHash");
 		assertThat(old.getDate("personalDataErasedAt")).isEqualTo(Date.from(NOW));
 		assertThat(old.getString("status")).isEqualTo("CLOSED");
-		assertThat(old.getList("history", Document.class)).hasSize(2)
+		assertThat(old.getList("history", Document.class)).hasSize(4)
 			.allSatisfy((entry) -> assertThat(entry).doesNotContainKey("note"))
 			.extracting((entry) -> entry.getString("type"))
-			.containsExactly("RECEIVED", "STATUS_CHANGED");
+			.containsExactly("RECEIVED", "RELEASED", "NOTE", "STATUS_CHANGED");
+		assertThat(old.toJson()).doesNotContain("gcm1:");
 		assertThat(find("recent").getString("name")).isEqualTo("gcm1:k:secret");
 		assertThat(find("open").getString("name")).isEqualTo("gcm1:k:secret");
 		assertThat(this.meters.counter("intake.retention.erased").count()).isEqualTo(1.0);
@@ -94,6 +95,8 @@ class PersonalDataEraserTest {
 		}
 		request.append("phoneHash", "abc").append("emailHash", "def");
 		request.append("history", List.of(new Document("type", "RECEIVED"),
+				new Document("type", "RELEASED").append("by", "supervisor-1").append("note", "gcm1:k:why"),
+				new Document("type", "NOTE").append("by", "agent-1").append("note", "gcm1:k:note"),
 				new Document("type", "STATUS_CHANGED").append("status", "CLOSED").append("note", "gcm1:k:reason")));
 		this.mongo.insert(request, PersonalDataEraser.REQUESTS).block(Duration.ofSeconds(5));
 	}

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The staff API of alerts ({@code ON_CALL} or {@code SUPERVISOR}).
+ * The staff API of alerts: reading needs {@code ON_CALL} or {@code SUPERVISOR},
+ * acknowledging needs {@code ON_CALL} (see the security configuration).
  */
 @RestController
 @RequestMapping("/api/alerts")

@@ -20,9 +20,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * profile's {@code application-local.yml} does; never in production): the network-wide
  * team {@code network} and one team for each of two fictional demo centers
  * ({@code demo-center-harbor}, {@code demo-center-ridge}), each with a rotation, a
- * supervisor and an escalation policy. Every field is set only on insert, so edits made
- * later survive restarts; a team stored before escalation policies existed gets the demo
- * policy once.
+ * supervisor, an escalation policy and the supervisors who may change them. Every field
+ * is set only on insert, so edits made later survive restarts; a team stored before
+ * escalation policies (or its list of supervisors) existed gets the demo one once.
  */
 @Component
 @ConditionalOnBooleanProperty("notification.on-call.seed-demo-network")
@@ -48,21 +48,26 @@ class DemoNetworkSeeder implements StoreInitializer {
 			new TeamDocument.StoredRotation("2026-01-05", "08:00", "America/New_York", 1,
 					List.of("avery-example", "jordan-example", "riley-example")),
 			List.of(), "morgan-example",
-			new TeamDocument.StoredPolicy(List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10)), 2));
+			new TeamDocument.StoredPolicy(List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10)), 2),
+			List.of("morgan-example"));
 
 	static final TeamDocument HARBOR_TEAM = new TeamDocument("center-demo-harbor", "Harbor center on-call (demo)",
 			"demo-center-harbor",
-			new TeamDocument.StoredRotation("2026-01-05", "09:00", "America/Chicago", 7,
-					List.of("casey-example", "drew-example")),
-			List.of(), "quinn-example", new TeamDocument.StoredPolicy(
-					List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10), step("SCHEDULE", TEAM, 10)), 1));
+			new TeamDocument.StoredRotation(
+					"2026-01-05", "09:00", "America/Chicago", 7, List.of("casey-example", "drew-example")),
+			List.of(), "quinn-example",
+			new TeamDocument.StoredPolicy(
+					List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10), step("SCHEDULE", TEAM, 10)), 1),
+			List.of("quinn-example"));
 
 	static final TeamDocument RIDGE_TEAM = new TeamDocument("center-demo-ridge", "Ridge center on-call (demo)",
 			"demo-center-ridge",
-			new TeamDocument.StoredRotation("2026-01-05", "07:00", "America/Denver", 1,
-					List.of("skyler-example", "taylor-example")),
-			List.of(), "quinn-example", new TeamDocument.StoredPolicy(
-					List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10), step("SCHEDULE", TEAM, 10)), 1));
+			new TeamDocument.StoredRotation(
+					"2026-01-05", "07:00", "America/Denver", 1, List.of("skyler-example", "taylor-example")),
+			List.of(), "quinn-example",
+			new TeamDocument.StoredPolicy(
+					List.of(step("SCHEDULE", null, 10), step("SUPERVISOR", null, 10), step("SCHEDULE", TEAM, 10)), 1),
+			List.of("quinn-example"));
 
 	static final List<TeamDocument> TEAMS = List.of(NETWORK_TEAM, HARBOR_TEAM, RIDGE_TEAM);
 
@@ -88,10 +93,13 @@ class DemoNetworkSeeder implements StoreInitializer {
 							.setOnInsert("rotation", team.rotation())
 							.setOnInsert("overrides", List.of())
 							.setOnInsert("supervisorId", team.supervisorId())
-							.setOnInsert("escalation", team.escalation()),
+							.setOnInsert("escalation", team.escalation())
+							.setOnInsert("supervisors", team.supervisors()),
 						TeamDocument.class)
 				.then(this.mongo.updateFirst(query(where("_id").is(team.id()).and("escalation").exists(false)),
-						new Update().set("escalation", team.escalation()), TeamDocument.class)));
+						new Update().set("escalation", team.escalation()), TeamDocument.class))
+				.then(this.mongo.updateFirst(query(where("_id").is(team.id()).and("supervisors").exists(false)),
+						new Update().set("supervisors", team.supervisors()), TeamDocument.class)));
 		return staff.thenMany(teams).then();
 	}
 

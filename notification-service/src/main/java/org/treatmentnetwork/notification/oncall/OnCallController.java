@@ -9,32 +9,44 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.treatmentnetwork.notification.problems.InvalidRequestException;
 import org.treatmentnetwork.notification.problems.NotFoundException;
 
 /**
- * Who is on call now, and the teams' schedules (rotation, overrides, escalation policy).
+ * Who is on call now, the teams' schedules (rotation, overrides, escalation policy), and
+ * the record of changes to them.
  */
 @RestController
 @RequestMapping("/api/on-call")
 class OnCallController {
 
+	static final int DEFAULT_CHANGES = 50;
+
+	static final int MAX_CHANGES = 200;
+
 	private final OnCallDirectory directory;
 
 	private final Schedules schedules;
+
+	private final ScheduleChanges changes;
 
 	private final OnCallProperties properties;
 
 	private final Clock clock;
 
-	OnCallController(OnCallDirectory directory, Schedules schedules, OnCallProperties properties, Clock clock) {
+	OnCallController(OnCallDirectory directory, Schedules schedules, ScheduleChanges changes,
+			OnCallProperties properties, Clock clock) {
 		this.directory = directory;
 		this.schedules = schedules;
+		this.changes = changes;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -56,8 +68,29 @@ class OnCallController {
 	}
 
 	@PutMapping("/schedules/{team}")
-	Mono<ScheduleResponse> replaceSchedule(@PathVariable String team, @RequestBody ScheduleRequest request) {
-		return this.schedules.replace(team, request).map(ScheduleResponse::from);
+	Mono<ScheduleResponse> replaceSchedule(@PathVariable String team, @RequestBody ScheduleRequest request,
+			Authentication staff) {
+		return this.schedules.replace(team, request, staff.getName()).map(ScheduleResponse::from);
+	}
+
+	@GetMapping("/schedules/{team}/changes")
+	Flux<ScheduleChangeResponse> scheduleChanges(@PathVariable String team,
+			@RequestParam(required = false) Integer limit) {
+		int max = parseLimit(limit);
+		return this.directory.team(team)
+			.switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such team.")))
+			.flatMapMany((found) -> this.changes.of(found.id(), max))
+			.map(ScheduleChangeResponse::from);
+	}
+
+	private static int parseLimit(Integer limit) {
+		if (limit == null) {
+			return DEFAULT_CHANGES;
+		}
+		if (limit < 1 || limit > MAX_CHANGES) {
+			throw new InvalidRequestException("limit", "must be between 1 and " + MAX_CHANGES);
+		}
+		return limit;
 	}
 
 	/**

@@ -5,35 +5,26 @@ import java.util.List;
 
 /**
  * A team's schedule as answered by {@code GET /api/on-call/schedules/{team}}: its
- * rotation, overrides and escalation policy. Contact details are not part of it.
+ * rotation, overrides and escalation policy, and who may change them. Contact details are
+ * not part of it.
  *
  * @param team the team key
  * @param name the display name
  * @param centerId the center it covers, {@code null} for network-wide
- * @param supervisorId the supervisor's staff id
+ * @param supervisorId the supervisor's staff id (paged by {@code SUPERVISOR} steps)
+ * @param supervisors the staff ids of the supervisors who may change the schedule
+ * (read-only)
  * @param rotation the rotation
  * @param overrides the overrides
  * @param escalation the escalation policy
  */
-record ScheduleResponse(String team, String name, String centerId, String supervisorId, RotationView rotation,
-		List<OverrideView> overrides, PolicyView escalation) {
+record ScheduleResponse(String team, String name, String centerId, String supervisorId, List<String> supervisors,
+		RotationView rotation, List<OverrideView> overrides, PolicyView escalation) {
 
 	static ScheduleResponse from(TeamDocument team) {
-		TeamDocument.StoredRotation stored = team.rotation();
-		RotationView rotation = new RotationView(Schedules.kindOf(stored.shiftDays()), stored.startDate(),
-				stored.handoffTime(), stored.zone(), stored.memberIds());
-		List<OverrideView> overrides = team.overrides()
-			.stream()
-			.map((override) -> new OverrideView(override.from(), override.until(), override.staffId()))
-			.toList();
-		EscalationPlan plan = team.toPlan();
-		PolicyView policy = new PolicyView(plan.steps()
-			.stream()
-			.map((step) -> new StepView(step.target().name(), step.teamId(), step.staffId(),
-					(int) step.escalateAfter().toMinutes()))
-			.toList(), plan.repeat());
-		return new ScheduleResponse(team.id(), team.name(), team.centerId(), team.supervisorId(), rotation, overrides,
-				policy);
+		return new ScheduleResponse(team.id(), team.name(), team.centerId(), team.supervisorId(), team.supervisors(),
+				RotationView.of(team.rotation()), OverrideView.of(team.overrides()),
+				PolicyView.of(team.effectivePolicy()));
 	}
 
 	/**
@@ -47,6 +38,11 @@ record ScheduleResponse(String team, String name, String centerId, String superv
 	 */
 	record RotationView(String kind, String startDate, String handoffTime, String zone, List<String> members) {
 
+		static RotationView of(TeamDocument.StoredRotation stored) {
+			return new RotationView(Schedules.kindOf(stored.shiftDays()), stored.startDate(), stored.handoffTime(),
+					stored.zone(), stored.memberIds());
+		}
+
 	}
 
 	/**
@@ -58,6 +54,12 @@ record ScheduleResponse(String team, String name, String centerId, String superv
 	 */
 	record OverrideView(Instant from, Instant until, String staffId) {
 
+		static List<OverrideView> of(List<TeamDocument.StoredOverride> stored) {
+			return stored.stream()
+				.map((override) -> new OverrideView(override.from(), override.until(), override.staffId()))
+				.toList();
+		}
+
 	}
 
 	/**
@@ -67,6 +69,13 @@ record ScheduleResponse(String team, String name, String centerId, String superv
 	 * @param repeat how many more times the policy runs after the first pass
 	 */
 	record PolicyView(List<StepView> steps, int repeat) {
+
+		static PolicyView of(TeamDocument.StoredPolicy stored) {
+			return new PolicyView(stored.steps()
+				.stream()
+				.map((step) -> new StepView(step.target(), step.teamId(), step.staffId(), step.escalateAfterMinutes()))
+				.toList(), stored.repeat());
+		}
 
 	}
 

@@ -1,13 +1,16 @@
 package org.treatmentnetwork.notification.oncall;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,8 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.treatmentnetwork.notification.problems.ConflictException;
+import org.treatmentnetwork.notification.problems.ForbiddenException;
 import org.treatmentnetwork.notification.problems.InvalidRequestException;
 import org.treatmentnetwork.notification.problems.NotFoundException;
 
@@ -25,9 +30,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Validates and stores a team's schedule. The team is replaced in one atomic update; the
- * dispatcher reads the team at every step, so a change applies to the next step of every
- * open alert.
+ * Validates and stores a team's schedule. Only the team's supervisors may change it. The
+ * team is replaced in one atomic update that applies only to the revision the change was
+ * computed from, and that update also stores the record of the change (who, when, what);
+ * the dispatcher reads the team at every step, so a change applies to the next step of
+ * every open alert.
  */
 @Component
 class Schedules {
@@ -40,8 +47,14 @@ class Schedules {
 
 	private final ReactiveMongoTemplate mongo;
 
-	Schedules(ReactiveMongoTemplate mongo) {
+	private final ScheduleChanges changes;
+
+	private final Clock clock;
+
+	Schedules(ReactiveMongoTemplate mongo, ScheduleChanges changes, Clock clock) {
 		this.mongo = mongo;
+		this.changes = changes;
+		this.clock = clock;
 	}
 
 	static String kindOf(int shiftDays) {
@@ -52,19 +65,71 @@ class Schedules {
 		};
 	}
 
-	Mono<TeamDocument> replace(String teamId, ScheduleRequest request) {
+	/**
+	 * Replaces a team's schedule: {@code 400} for an invalid body (before anything is
+	 * looked up), {@code 404} for an unknown team, {@code 403} unless the staff member is
+	 * one of the team's supervisors, {@code 409} if the schedule changed since it was
+	 * read here. A body equal to the stored schedule changes and records nothing.
+	 * @param teamId the team
+	 * @param request the new schedule
+	 * @param staffId the token's {@code sub} of the supervisor making the change
+	 * @return the stored team
+	 */
+	Mono<TeamDocument> replace(String teamId, ScheduleRequest request, String staffId) {
 		return Mono.fromCallable(() -> validate(request))
-			.flatMap((validated) -> this.mongo.exists(query(where("_id").is(teamId)), TeamDocument.class)
-				.flatMap((exists) -> exists ? Mono.just(validated)
-						: Mono.error(new NotFoundException("There is no such team.")))
-				.flatMap((team) -> checkReferences(teamId, request).then(Mono.just(validated))))
-			.flatMap((validated) -> this.mongo.findAndModify(query(where("_id").is(teamId)),
-					new Update().set("rotation", validated.rotation())
-						.set("overrides", validated.overrides())
-						.set("supervisorId", request.supervisorId())
-						.set("escalation", validated.policy()),
-					FindAndModifyOptions.options().returnNew(true), TeamDocument.class))
-			.doOnNext((team) -> log.info("Schedule of team {} replaced", team.id()));
+			.flatMap((validated) -> this.mongo.findById(teamId, TeamDocument.class)
+				.switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such team.")))
+				.flatMap((team) -> authorize(team, staffId))
+				.flatMap((team) -> checkReferences(teamId, request).thenReturn(team))
+				.flatMap((team) -> store(team, new ScheduleSnapshot(request.supervisorId(), validated.rotation(),
+						validated.overrides(), validated.policy()), staffId)));
+	}
+
+	private Mono<TeamDocument> authorize(TeamDocument team, String staffId) {
+		if (team.isSupervisedBy(staffId)) {
+			return Mono.just(team);
+		}
+		log.warn("Schedule change of team {} refused: {} is not one of its supervisors", team.id(), staffId);
+		return Mono.error(new ForbiddenException("Only this team's supervisors may change its schedule."));
+	}
+
+	/**
+	 * Stores a validated schedule over the team as it was read, with the record of what
+	 * changed; {@code 409} if the team's revision is no longer the one read.
+	 * @param team the team as read
+	 * @param after the new schedule
+	 * @param staffId who makes the change
+	 * @return the stored team
+	 */
+	Mono<TeamDocument> store(TeamDocument team, ScheduleSnapshot after, String staffId) {
+		ScheduleSnapshot before = ScheduleSnapshot.of(team);
+		List<String> changed = before.differences(after);
+		if (changed.isEmpty()) {
+			log.info("Schedule of team {} left unchanged by {}: it was sent as stored", team.id(), staffId);
+			return Mono.just(team);
+		}
+		long revision = ((team.revision() != null) ? team.revision() : 0) + 1;
+		ScheduleChange change = new ScheduleChange(UUID.randomUUID().toString(), team.id(), staffId,
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), revision, changed, before, after);
+		Update update = new Update().set("rotation", after.rotation())
+			.set("overrides", after.overrides())
+			.set("supervisorId", after.supervisorId())
+			.set("escalation", after.escalation())
+			.set("revision", revision)
+			.push(ScheduleChanges.PENDING, this.changes.pending(change));
+		// null matches a team never changed through the API (no revision stored)
+		return this.mongo
+			.findAndModify(query(where("_id").is(team.id()).and("revision").is(team.revision())), update,
+					FindAndModifyOptions.options().returnNew(true), TeamDocument.class)
+			.switchIfEmpty(Mono.error(() -> new ConflictException(
+					"The schedule was changed by someone else meanwhile. Reload it and try again.")))
+			.doOnNext((stored) -> log.info("Schedule of team {} changed by {} (revision {}): {}", stored.id(), staffId,
+					revision, String.join(", ", changed)))
+			.flatMap((stored) -> this.changes.publish(stored.id()).onErrorResume((ex) -> {
+				log.warn("Record of the schedule change of team {} (revision {}) not copied yet: {}", stored.id(),
+						revision, ex.getClass().getName());
+				return Mono.empty();
+			}).thenReturn(stored));
 	}
 
 	private Validated validate(ScheduleRequest request) {
@@ -111,7 +176,10 @@ class Schedules {
 			if (override.staffId() == null || override.staffId().isBlank()) {
 				throw new InvalidRequestException("overrides", "each override needs a staffId");
 			}
-			overrides.add(new TeamDocument.StoredOverride(override.from(), override.until(), override.staffId()));
+			// milliseconds, as MongoDB stores them, so the record of the change says what
+			// was stored
+			overrides.add(new TeamDocument.StoredOverride(override.from().truncatedTo(ChronoUnit.MILLIS),
+					override.until().truncatedTo(ChronoUnit.MILLIS), override.staffId()));
 		}
 		ScheduleResponse.PolicyView policy = request.escalation();
 		if (policy == null || policy.steps() == null || policy.steps().isEmpty() || policy.steps().size() > MAX_STEPS) {

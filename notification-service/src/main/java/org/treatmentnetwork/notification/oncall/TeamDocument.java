@@ -22,13 +22,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param centerId the center the team covers, {@code null} for network-wide
  * @param rotation the step-1 rotation
  * @param overrides cover that replaces the rotation for a while
- * @param supervisorId the supervisor responsible for the team
+ * @param supervisorId the supervisor paged by the policy's {@code SUPERVISOR} steps and
+ * told of coverage gaps
  * @param escalation the team's escalation policy; {@code null} for the default (page the
  * rotation only)
+ * @param supervisors the staff ids of the supervisors who may change the team's schedule
+ * and policy; managed outside the API (seed or database)
+ * @param revision how many times the schedule was changed through the API; {@code null}
+ * before the first change
  */
 @Document("teams")
 record TeamDocument(@Id String id, String name, String centerId, StoredRotation rotation,
-		List<StoredOverride> overrides, String supervisorId, StoredPolicy escalation) {
+		List<StoredOverride> overrides, String supervisorId, StoredPolicy escalation, List<String> supervisors,
+		Long revision) {
 
 	/** The policy of a team that has none stored: its rotation, every 15 minutes. */
 	static final StoredPolicy DEFAULT_POLICY = new StoredPolicy(
@@ -37,16 +43,34 @@ record TeamDocument(@Id String id, String name, String centerId, StoredRotation 
 	@PersistenceCreator
 	TeamDocument {
 		overrides = (overrides != null) ? List.copyOf(overrides) : List.of();
+		supervisors = (supervisors != null) ? List.copyOf(supervisors) : List.of();
 	}
 
 	TeamDocument(String id, String name, String centerId, StoredRotation rotation, List<StoredOverride> overrides,
-			String supervisorId) {
-		this(id, name, centerId, rotation, overrides, supervisorId, null);
+			String supervisorId, StoredPolicy escalation, List<String> supervisors) {
+		this(id, name, centerId, rotation, overrides, supervisorId, escalation, supervisors, null);
+	}
+
+	/**
+	 * @param staffId a token's {@code sub}
+	 * @return whether that staff member may change this team's schedule
+	 */
+	boolean isSupervisedBy(String staffId) {
+		return staffId != null && this.supervisors.contains(staffId);
+	}
+
+	/**
+	 * The policy that applies: the stored one, or {@link #DEFAULT_POLICY} if none is
+	 * stored.
+	 * @return the effective policy
+	 */
+	StoredPolicy effectivePolicy() {
+		return (this.escalation != null && this.escalation.steps() != null && !this.escalation.steps().isEmpty())
+				? this.escalation : DEFAULT_POLICY;
 	}
 
 	EscalationPlan toPlan() {
-		StoredPolicy policy = (this.escalation != null && this.escalation.steps() != null
-				&& !this.escalation.steps().isEmpty()) ? this.escalation : DEFAULT_POLICY;
+		StoredPolicy policy = effectivePolicy();
 		return new EscalationPlan(this.id,
 				policy.steps()
 					.stream()

@@ -44,6 +44,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return respond(problem(HttpStatus.NOT_FOUND, ex.getMessage()));
 	}
 
+	@ExceptionHandler(ForbiddenException.class)
+	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
+		return respond(problem(HttpStatus.FORBIDDEN, ex.getMessage()));
+	}
+
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
 		return respond(problem(HttpStatus.CONFLICT, ex.getMessage()));

@@ -235,6 +235,42 @@ class AlertControllerTests {
 	}
 
 	@Test
+	void aSupervisorAloneMayNotAcknowledge() {
+		client
+			.mutateWith(mockJwt().jwt((jwt) -> jwt.subject("morgan-example"))
+				.authorities(new SimpleGrantedAuthority("ROLE_SUPERVISOR")))
+			.post()
+			.uri("/api/alerts/a-1/acknowledge")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://treatment-network.example/problems/forbidden");
+		verifyNoInteractions(alerts);
+	}
+
+	@Test
+	void aSupervisorWhoIsAlsoOnCallMayAcknowledge() {
+		given(alerts.acknowledge("a-1", "morgan-example", TimelineChannel.API))
+			.willReturn(Mono.just(alert("a-1", AlertState.ACKNOWLEDGED)));
+
+		client
+			.mutateWith(mockJwt().jwt((jwt) -> jwt.subject("morgan-example"))
+				.authorities(new SimpleGrantedAuthority("ROLE_SUPERVISOR"), new SimpleGrantedAuthority("ROLE_ON_CALL")))
+			.post()
+			.uri("/api/alerts/a-1/acknowledge")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("ACKNOWLEDGED");
+	}
+
+	@Test
 	void acknowledgingAResolvedAlertIsConflict() {
 		given(alerts.acknowledge(eq("a-1"), any(), any())).willReturn(Mono.error(new AlertAlreadyResolvedException()));
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.treatmentnetwork.notification.problems.ForbiddenException;
 import org.treatmentnetwork.notification.security.SecurityConfiguration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,11 +18,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -36,6 +39,14 @@ class OnCallControllerTests {
 
 	private static final Instant SINCE = Instant.parse("2026-11-24T13:00:00Z");
 
+	private static final String SCHEDULE = """
+			{"supervisorId": "morgan-example",
+			 "rotation": {"kind": "WEEKLY", "startDate": "2026-01-05", "handoffTime": "09:00",
+			  "zone": "America/Chicago", "members": ["avery-example"]},
+			 "overrides": [],
+			 "escalation": {"steps": [{"target": "SCHEDULE", "escalateAfterMinutes": 5}], "repeat": 1}}
+			""";
+
 	@Autowired
 	private WebTestClient client;
 
@@ -44,6 +55,9 @@ class OnCallControllerTests {
 
 	@MockitoBean
 	private Schedules schedules;
+
+	@MockitoBean
+	private ScheduleChanges changes;
 
 	@MockitoBean
 	private ReactiveJwtDecoder jwtDecoder;
@@ -122,47 +136,139 @@ class OnCallControllerTests {
 
 	@Test
 	void onlySupervisorsChangeASchedule() {
-		String body = """
-				{"supervisorId": "morgan-example",
-				 "rotation": {"kind": "WEEKLY", "startDate": "2026-01-05", "handoffTime": "09:00",
-				  "zone": "America/Chicago", "members": ["avery-example"]},
-				 "overrides": [],
-				 "escalation": {"steps": [{"target": "SCHEDULE", "escalateAfterMinutes": 5}], "repeat": 1}}
-				""";
 		this.client.mutateWith(role("ON_CALL"))
 			.put()
 			.uri("/api/on-call/schedules/network")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
+			.bodyValue(SCHEDULE)
 			.exchange()
 			.expectStatus()
 			.isForbidden()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		then(this.schedules).should(never()).replace(any(), any());
+		then(this.schedules).should(never()).replace(any(), any(), any());
 
-		given(this.schedules.replace(eq("network"), any())).willReturn(Mono.just(DemoNetworkSeeder.NETWORK_TEAM));
-		this.client.mutateWith(role("SUPERVISOR"))
+		given(this.schedules.replace(eq("network"), any(), eq("morgan-example")))
+			.willReturn(Mono.just(DemoNetworkSeeder.NETWORK_TEAM));
+		this.client.mutateWith(supervisor("morgan-example"))
 			.put()
 			.uri("/api/on-call/schedules/network")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
+			.bodyValue(SCHEDULE)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.team")
-			.isEqualTo("network");
-		then(this.schedules).should().replace(eq("network"), any());
+			.isEqualTo("network")
+			.jsonPath("$.supervisors[0]")
+			.isEqualTo("morgan-example");
+		then(this.schedules).should().replace(eq("network"), any(), eq("morgan-example"));
+	}
+
+	@Test
+	void aSupervisorOfAnotherTeamIsAForbiddenProblem() {
+		given(this.schedules.replace(eq("network"), any(), eq("quinn-example")))
+			.willReturn(Mono.error(new ForbiddenException("Only this team's supervisors may change its schedule.")));
+
+		this.client.mutateWith(supervisor("quinn-example"))
+			.put()
+			.uri("/api/on-call/schedules/network")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(SCHEDULE)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://treatment-network.example/problems/forbidden")
+			.jsonPath("$.detail")
+			.isEqualTo("Only this team's supervisors may change its schedule.");
+	}
+
+	@Test
+	void supervisorsReadTheChangesOfASchedule() {
+		TeamDocument before = DemoNetworkSeeder.NETWORK_TEAM;
+		ScheduleSnapshot after = new ScheduleSnapshot("morgan-example",
+				new TeamDocument.StoredRotation("2026-01-05", "08:00", "America/New_York", 1, List.of("riley-example")),
+				List.of(), before.escalation());
+		ScheduleChange change = new ScheduleChange("c-1", "network", "morgan-example", SINCE, 1,
+				List.of("rotation.members"), ScheduleSnapshot.of(before), after);
+		given(this.directory.team("network")).willReturn(Mono.just(before));
+		given(this.changes.of("network", OnCallController.DEFAULT_CHANGES)).willReturn(Flux.just(change));
+
+		this.client.mutateWith(supervisor("quinn-example"))
+			.get()
+			.uri("/api/on-call/schedules/network/changes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].id")
+			.isEqualTo("c-1")
+			.jsonPath("$[0].team")
+			.isEqualTo("network")
+			.jsonPath("$[0].changedBy")
+			.isEqualTo("morgan-example")
+			.jsonPath("$[0].changedAt")
+			.isEqualTo("2026-11-24T13:00:00Z")
+			.jsonPath("$[0].revision")
+			.isEqualTo(1)
+			.jsonPath("$[0].changed[0]")
+			.isEqualTo("rotation.members")
+			.jsonPath("$[0].before.rotation.members.length()")
+			.isEqualTo(3)
+			.jsonPath("$[0].after.rotation.members[0]")
+			.isEqualTo("riley-example")
+			.jsonPath("$[0].after.rotation.kind")
+			.isEqualTo("DAILY")
+			.jsonPath("$[0].after.escalation.steps[1].target")
+			.isEqualTo("SUPERVISOR");
+	}
+
+	@Test
+	void changesAreForSupervisorsOnlyAndValidated() {
+		this.client.mutateWith(role("ON_CALL"))
+			.get()
+			.uri("/api/on-call/schedules/network/changes")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.mutateWith(supervisor("morgan-example"))
+			.get()
+			.uri("/api/on-call/schedules/network/changes?limit=0")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("limit");
+		given(this.directory.team("nope")).willReturn(Mono.empty());
+		this.client.mutateWith(supervisor("morgan-example"))
+			.get()
+			.uri("/api/on-call/schedules/nope/changes")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		then(this.changes).should(never()).of(any(), anyInt());
 	}
 
 	private static EscalationStep step(EscalationTarget target) {
 		return new EscalationStep(target, null, null, Duration.ofMinutes(10));
 	}
 
-	private static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator role(
-			String role) {
+	private static JwtMutator role(String role) {
 		return mockJwt().authorities(new SimpleGrantedAuthority("ROLE_" + role));
+	}
+
+	private static JwtMutator supervisor(String staffId) {
+		return mockJwt().jwt((jwt) -> jwt.subject(staffId)).authorities(new SimpleGrantedAuthority("ROLE_SUPERVISOR"));
 	}
 
 }

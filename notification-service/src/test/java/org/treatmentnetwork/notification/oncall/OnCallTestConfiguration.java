@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OnCallProperties.class)
-@Import({ OnCallDirectory.class, DemoNetworkSeeder.class, Schedules.class })
+@Import({ OnCallDirectory.class, DemoNetworkSeeder.class, Schedules.class, ScheduleChanges.class })
 public class OnCallTestConfiguration {
 
 }

@@ -1,5 +1,6 @@
 package org.treatmentnetwork.notification.oncall;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,7 @@ class SchedulesTests {
 
 	private final ReactiveMongoTemplate mongo = mock(ReactiveMongoTemplate.class);
 
-	private final Schedules schedules = new Schedules(this.mongo);
+	private final Schedules schedules = new Schedules(this.mongo, new ScheduleChanges(this.mongo), Clock.systemUTC());
 
 	private static final ScheduleResponse.RotationView ROTATION = new ScheduleResponse.RotationView("DAILY",
 			"2026-01-05", "08:00", "America/New_York", List.of("avery-example"));
@@ -74,7 +75,7 @@ class SchedulesTests {
 	}
 
 	private void assertInvalid(ScheduleRequest request, String field) {
-		StepVerifier.create(this.schedules.replace("network", request))
+		StepVerifier.create(this.schedules.replace("network", request, "morgan-example"))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(InvalidRequestException.class)
 				.extracting((ex) -> ((InvalidRequestException) ex).getField())
 				.isEqualTo(field))
