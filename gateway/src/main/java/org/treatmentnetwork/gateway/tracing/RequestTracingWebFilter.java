@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Gives every request a W3C trace context and a request id, before anything else runs.
@@ -47,6 +48,8 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 
 	/** Exchange attribute holding the request id. */
 	public static final String REQUEST_ID_ATTRIBUTE = RequestTracingWebFilter.class.getName() + ".requestId";
+
+	private static final String CLIENT_GONE_ATTRIBUTE = RequestTracingWebFilter.class.getName() + ".clientGone";
 
 	private static final Log accessLog = LogFactory.getLog("org.treatmentnetwork.gateway.access");
 
@@ -86,7 +89,11 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 			headers.set(TRACEPARENT, traceparent);
 			headers.set(REQUEST_ID, traceId);
 		})).build();
-		return chain.filter(traced).doFinally((signal) -> log(exchange, traceId, start, signal));
+		return chain.filter(traced).doOnError((ex) -> {
+			if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+				exchange.getAttributes().put(CLIENT_GONE_ATTRIBUTE, Boolean.TRUE);
+			}
+		}).doFinally((signal) -> log(exchange, traceId, start, signal));
 	}
 
 	private void log(ServerWebExchange exchange, String requestId, long start, SignalType signal) {
@@ -96,8 +103,9 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 			return;
 		}
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		String outcome = (signal == SignalType.CANCEL) ? "cancelled"
-				: String.valueOf((status != null) ? status.value() : 200);
+		// cancelled: the client went away (or was cut off) before the answer
+		boolean cancelled = signal == SignalType.CANCEL || exchange.getAttribute(CLIENT_GONE_ATTRIBUTE) != null;
+		String outcome = cancelled ? "cancelled" : String.valueOf((status != null) ? status.value() : 200);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		accessLog.info(exchange.getRequest().getMethod().name() + " " + loggedPath(exchange.getRequest()) + " "
 				+ outcome + " " + millis + "ms request_id=" + requestId);

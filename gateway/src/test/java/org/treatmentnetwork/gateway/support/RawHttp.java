@@ -99,6 +99,62 @@ public final class RawHttp {
 	}
 
 	/**
+	 * Reads exactly one answer, its body framed by {@code Content-Length} or chunked, so
+	 * that the connection can carry another request.
+	 * @param in the stream
+	 * @return the answer
+	 * @throws IOException when the connection ends before the answer does
+	 */
+	public static Response readOne(InputStream in) throws IOException {
+		StringBuilder head = new StringBuilder();
+		while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+			head.append((char) readByte(in));
+		}
+		Response headOnly = Response.parse(head.toString());
+		StringBuilder body = new StringBuilder();
+		String length = headOnly.header("Content-Length");
+		if (length != null) {
+			for (int i = Integer.parseInt(length); i > 0; i--) {
+				body.append((char) readByte(in));
+			}
+		}
+		else if ("chunked".equalsIgnoreCase(headOnly.header("Transfer-Encoding"))) {
+			for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+				for (int i = 0; i < size; i++) {
+					body.append((char) readByte(in));
+				}
+				readLine(in);
+			}
+			readLine(in);
+		}
+		return new Response(headOnly.status(), headOnly.head(), body.toString());
+	}
+
+	private static int chunkSize(InputStream in) throws IOException {
+		String line = readLine(in);
+		int extension = line.indexOf(';');
+		return Integer.parseInt((extension >= 0) ? line.substring(0, extension) : line, 16);
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = readByte(in); c != '\n'; c = readByte(in)) {
+			if (c != '\r') {
+				line.append((char) c);
+			}
+		}
+		return line.toString();
+	}
+
+	private static int readByte(InputStream in) throws IOException {
+		int c = in.read();
+		if (c < 0) {
+			throw new java.io.EOFException("connection ended within an answer");
+		}
+		return c;
+	}
+
+	/**
 	 * An answer as received.
 	 *
 	 * @param status the status code
