@@ -54,7 +54,7 @@ class ResilienceTests extends GatewayTestSupport {
 			.header(StubService.BEHAVIOUR, "late")
 			.exchange());
 		Duration waited = Duration.ofNanos(System.nanoTime() - start);
-		// the route's limit (2 s here) answered, not the service (3 s) nor the HTTP
+		// the route's limit (2.5 s here) answered, not the service (3.5 s) nor the HTTP
 		// client's response timeout (10 s)
 		assertThat(waited).isLessThan(StubService.LATE_ANSWER);
 		assertThat(fallbacks("content", "timeout")).isEqualTo(before + 1);
@@ -201,7 +201,7 @@ class ResilienceTests extends GatewayTestSupport {
 	void breakerAndTimeLimiterSettingsComeFromConfiguration() {
 		// gateway.time-limits, shortened in this test context, less the 250 ms kept for
 		// the gateway's own work
-		Map<String, Duration> limits = Map.of("content", Duration.ofSeconds(2), "intake", Duration.ofSeconds(5),
+		Map<String, Duration> limits = Map.of("content", Duration.ofMillis(2500), "intake", Duration.ofSeconds(5),
 				"alerts", Duration.ofSeconds(2), "on-call", Duration.ofSeconds(2));
 		limits.forEach((route, limit) -> {
 			assertThat(this.circuitBreakers.circuitBreaker(route).getCircuitBreakerConfig().getMinimumNumberOfCalls())

@@ -49,7 +49,7 @@ public final class StubService {
 	 * How long the {@code late} behaviour takes to answer: longer than the tests' content
 	 * time limit, shorter than their intake limit and than the gateway's former 10 s.
 	 */
-	public static final Duration LATE_ANSWER = Duration.ofSeconds(3);
+	public static final Duration LATE_ANSWER = Duration.ofMillis(3500);
 
 	/** How many events the {@code stream} behaviour sends, one per interval. */
 	public static final int STREAM_EVENTS = 3;
