@@ -28,12 +28,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * trusting a key generated for the run. The services and the key are created once per
  * JVM, so every subclass shares one application context (subclasses that add a
  * {@code @DynamicPropertySource} get their own). The test-specific settings besides
- * addresses, key and issuer are a shorter time limiter, so hanging-service tests stay
- * quick, and a contact-request rate limit high enough never to interfere; the limit
- * itself is tested by {@code RateLimitTests}.
+ * addresses, key and issuer are shorter time limits (content 2.5 s, alerts 2 s, intake 5
+ * s, so that an answer after {@link StubService#LATE_ANSWER} is too late for one route
+ * and in time for the other, and hanging-service tests stay quick), and a contact-request
+ * rate limit high enough never to interfere; the limit itself is tested by
+ * {@code RateLimitTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "resilience4j.timelimiter.configs.default.timeout-duration=2s",
+		properties = { "management.server.port=0", "gateway.time-limits.content=2500ms",
+				"gateway.time-limits.intake=5s", "gateway.time-limits.alerts=2s",
 				"gateway.intake.rate-limit.requests=100000", "gateway.intake.rate-limit.burst=100000",
 				"treatment-network.security.tokens.issuer=" + StaffTokens.ISSUER,
 				"treatment-network.security.tokens.audience=" + StaffTokens.AUDIENCE })

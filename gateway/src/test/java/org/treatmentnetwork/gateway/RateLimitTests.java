@@ -3,6 +3,7 @@ package org.treatmentnetwork.gateway;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.treatmentnetwork.gateway.support.RawHttp;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -62,6 +63,25 @@ class RateLimitTests extends GatewayTestSupport {
 			.isEqualTo("1-800-662-4357");
 		assertThat(INTAKE.requests()).hasSize(3);
 		assertThat(rejected()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void theLimitCannotBeWalkedAroundWithAnotherSpellingOfThePath() {
+		String client = newClient();
+		for (int i = 0; i < 3; i++) {
+			post(client).expectStatus().isAccepted();
+		}
+		post(client).expectStatus().isEqualTo(429);
+		for (String path : new String[] { "/api/intake/%63ontact-requests", "/api/%69ntake/contact-requests",
+				"/api/intake/contact%2Drequests", "/api/intake/contact-requests;x=1", "/api/intake//contact-requests",
+				"/api/intake/x/../contact-requests", "/api/intake/contact-requests%2F" }) {
+			RawHttp.Response response = RawHttp.send(this.port, "POST", path,
+					new String[] { "X-Forwarded-For: " + client }, "{\"name\":\"Sam\"}");
+			assertThat(response.status()).as(path).isEqualTo(400);
+			assertThat(response.body()).as(path).contains("/problems/non-canonical-path");
+		}
+		post(client).expectStatus().isEqualTo(429);
+		assertThat(INTAKE.requests()).hasSize(3);
 	}
 
 	@Test

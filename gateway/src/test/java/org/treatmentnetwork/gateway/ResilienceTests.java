@@ -1,6 +1,7 @@
 package org.treatmentnetwork.gateway;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -45,6 +46,29 @@ class ResilienceTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void contentLaterThanItsLimitIsAnsweredWithTheCrisisLinesBeforeTheServiceWouldHaveAnswered() {
+		double before = fallbacks("content", "timeout");
+		long start = System.nanoTime();
+		expectPublicFallback(this.gateway.get()
+			.uri("/api/content/articles/what-is-moud")
+			.header(StubService.BEHAVIOUR, "late")
+			.exchange());
+		Duration waited = Duration.ofNanos(System.nanoTime() - start);
+		// the route's limit (2.5 s here) answered, not the service (3.5 s) nor the HTTP
+		// client's response timeout (10 s)
+		assertThat(waited).isLessThan(StubService.LATE_ANSWER);
+		assertThat(fallbacks("content", "timeout")).isEqualTo(before + 1);
+		assertThat(CONTENT.requests()).hasSize(1);
+	}
+
+	@Test
+	void eachRouteHasItsOwnLimit() {
+		// the same late answer is within intake's limit (5 s here)
+		postContactRequest("late").expectStatus().isAccepted();
+		assertThat(INTAKE.requests()).hasSize(1);
+	}
+
+	@Test
 	void failingReadsAreRetriedWithBackoffThenFallBack() {
 		expectPublicFallback(
 				this.gateway.get().uri("/api/content/centers").header(StubService.BEHAVIOUR, "fail").exchange());
@@ -76,8 +100,12 @@ class ResilienceTests extends GatewayTestSupport {
 
 	@Test
 	void hangingContactRequestIsAnsweredAndNotRetried() {
+		double before = fallbacks("intake", "timeout");
+		long start = System.nanoTime();
 		expectPublicFallback(postContactRequest("hang"));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		assertThat(INTAKE.requests()).hasSize(1);
+		assertThat(fallbacks("intake", "timeout")).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -171,13 +199,16 @@ class ResilienceTests extends GatewayTestSupport {
 
 	@Test
 	void breakerAndTimeLimiterSettingsComeFromConfiguration() {
-		for (String route : new String[] { "content", "intake", "alerts", "on-call" }) {
+		// gateway.time-limits, shortened in this test context, less the 250 ms kept for
+		// the gateway's own work
+		Map<String, Duration> limits = Map.of("content", Duration.ofMillis(2500), "intake", Duration.ofSeconds(5),
+				"alerts", Duration.ofSeconds(2), "on-call", Duration.ofSeconds(2));
+		limits.forEach((route, limit) -> {
 			assertThat(this.circuitBreakers.circuitBreaker(route).getCircuitBreakerConfig().getMinimumNumberOfCalls())
 				.isEqualTo(10);
-			// application.yml says 10 s; this test context shortens it to 2 s
-			assertThat(this.timeLimiters.timeLimiter(route).getTimeLimiterConfig().getTimeoutDuration())
-				.isEqualTo(Duration.ofSeconds(2));
-		}
+			assertThat(this.timeLimiters.timeLimiter(route).getTimeLimiterConfig().getTimeoutDuration()).as(route)
+				.isEqualTo(limit.minusMillis(250));
+		});
 	}
 
 	private WebTestClient.ResponseSpec postContactRequest(String behaviour) {

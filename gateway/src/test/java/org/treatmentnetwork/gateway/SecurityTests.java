@@ -140,7 +140,7 @@ class SecurityTests extends GatewayTestSupport {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo(PROBLEMS + "bad-request");
+			.isEqualTo(PROBLEMS + "non-canonical-path");
 		this.gateway.post().uri("/api/alerts/ack/%2E%2E/a-1/acknowledge").exchange().expectStatus().isBadRequest();
 		this.gateway.put().uri("/api/alerts/ack/token").exchange().expectStatus().isUnauthorized();
 		assertThat(allRequests()).isEmpty();

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The gateway's edge through the running suite: size limits (declared and chunked bodies,
  * headers), security headers, request ids, CORS preflight, a strict policy on the
- * notification service's HTML pages, and no actuator on the public port. The rate limit
- * itself is tested in the gateway module, so this class never exhausts the shared stack's
- * allowance (it sends two contact requests, both refused for their size).
+ * notification service's HTML pages, no actuator on the public port, and paths not in
+ * canonical form refused. The shared suite's rate limit is lifted (the other tests submit
+ * far more than a family would), so the test that uses a limit up runs a second gateway
+ * from the same jar, with a limit of its own, in front of the suite's services.
  */
 @ExtendWith(RunningSuite.class)
 class GatewayEdgeSystemIT {
@@ -49,6 +52,32 @@ class GatewayEdgeSystemIT {
 		HttpResponse<String> response = send(post("/api/intake/contact-requests")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 		expectTooLarge(response);
+	}
+
+	@Test
+	void encodedContactFormPathsAreRefusedWhileTheLimitIsUsedUp() {
+		long first = ThreadLocalRandom.current().nextLong(1_000_000);
+		String person = """
+				{"name": "Edge Test", "phone": "+1 646 %03d %04d", "preferredContact": "PHONE", "forWhom": "SELF",
+				 "substances": ["alcohol"], "message": "I would like to talk about treatment options",
+				 "consent": {"contact": true, "text": false, "voicemail": false}}
+				""".formatted(200 + first / 10_000, first % 10_000);
+		try (SecondGateway gateway = SecondGateway.start(Map.of("GATEWAY_INTAKE_RATE_LIMIT_REQUESTS", "2",
+				"GATEWAY_INTAKE_RATE_LIMIT_BURST", "2", "GATEWAY_INTAKE_RATE_LIMIT_PERIOD", "1m"))) {
+			for (int i = 0; i < 2; i++) {
+				assertThat(send(post(gateway, "/api/intake/contact-requests", person)).statusCode()).isEqualTo(202);
+			}
+			assertThat(send(post(gateway, "/api/intake/contact-requests", person)).statusCode()).isEqualTo(429);
+			for (String path : new String[] { "/api/intake/%63ontact-requests", "/api/%69ntake/contact-requests" }) {
+				HttpResponse<String> response = send(post(gateway, path, person));
+				assertThat(response.statusCode()).as(path).isEqualTo(400);
+				assertThat(header(response, "Content-Type")).as(path).startsWith("application/problem+json");
+				assertThat(JSON.readTree(response.body()).path("type").asString()).as(path)
+					.isEqualTo("https://treatment-network.example/problems/non-canonical-path");
+				assertThat(response.body()).as(path).doesNotContain("Edge Test");
+			}
+			assertThat(send(post(gateway, "/api/intake/contact-requests", person)).statusCode()).isEqualTo(429);
+		}
 	}
 
 	@Test
@@ -134,6 +163,14 @@ class GatewayEdgeSystemIT {
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(RunningSuite.config().gatewayUrl() + path))
 			.timeout(Duration.ofSeconds(15));
+	}
+
+	private static HttpRequest.Builder post(SecondGateway gateway, String rawPath, String json) {
+		return HttpRequest.newBuilder(URI.create(gateway.url() + rawPath))
+			.timeout(Duration.ofSeconds(15))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
 	}
 
 	private HttpRequest.Builder post(String path) {

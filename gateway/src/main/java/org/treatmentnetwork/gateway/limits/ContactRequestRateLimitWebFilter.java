@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.treatmentnetwork.gateway.fallback.HelpProperties;
+import org.treatmentnetwork.gateway.paths.RequestPaths;
 import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
 import reactor.core.publisher.Mono;
@@ -26,11 +27,9 @@ import org.springframework.web.server.WebFilterChain;
  * {@code Retry-After}, and, because the person may be in crisis, the intake phone number
  * and the crisis lines. Requests that carry a valid staff token (an agent logging calls)
  * are not limited. Runs after the security filters, so an invalid token is still
- * {@code 401}.
+ * {@code 401}. The path is matched as routing matches it ({@link RequestPaths}).
  */
 final class ContactRequestRateLimitWebFilter implements WebFilter, Ordered {
-
-	static final String PATH = "/api/intake/contact-requests";
 
 	private static final Log logger = LogFactory.getLog(ContactRequestRateLimitWebFilter.class);
 
@@ -61,7 +60,7 @@ final class ContactRequestRateLimitWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (!HttpMethod.POST.equals(exchange.getRequest().getMethod())
-				|| !PATH.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
+				|| !RequestPaths.matches(RequestPaths.CONTACT_REQUESTS, exchange.getRequest())) {
 			return chain.filter(exchange);
 		}
 		return ReactiveSecurityContextHolder.getContext()

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.treatmentnetwork.gateway.fallback.HelpProperties;
+import org.treatmentnetwork.gateway.paths.RequestPaths;
 import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
 import reactor.core.publisher.Flux;
@@ -28,11 +29,10 @@ import org.springframework.web.server.WebFilterChain;
  * chunks, and the body is held (never more than the limit) until it is complete, so the
  * service never receives a truncated request. An oversized body is read and discarded up
  * to 1 MiB, so that the client can read the answer instead of seeing a reset; a declared
- * length over 1 MiB is refused at once, and beyond 1 MiB the connection is closed.
+ * length over 1 MiB is refused at once, and beyond 1 MiB the connection is closed. The
+ * path is matched as routing matches it ({@link RequestPaths}).
  */
 final class IntakeBodySizeWebFilter implements WebFilter, Ordered {
-
-	private static final String INTAKE_PATHS = "/api/intake/";
 
 	/** How much of an oversized chunked body is read and discarded before answering. */
 	private static final long DRAIN_LIMIT = 1024 * 1024;
@@ -61,7 +61,7 @@ final class IntakeBodySizeWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (!request.getPath().pathWithinApplication().value().startsWith(INTAKE_PATHS) || !hasBody(request)) {
+		if (!RequestPaths.matches(RequestPaths.INTAKE, request) || !hasBody(request)) {
 			return chain.filter(exchange);
 		}
 		if (request.getHeaders().getContentLength() > DRAIN_LIMIT) {

@@ -3,10 +3,14 @@ package org.treatmentnetwork.gateway.limits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.treatmentnetwork.gateway.fallback.HelpProperties;
+import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
+import reactor.netty.NettyPipeline;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +18,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Wires the intake limits. The rate-limit store is this instance's memory unless
- * {@code spring.data.redis.url} is set; then it is Redis, shared by every instance.
+ * Wires the intake limits and the deadlines for receiving requests. The rate-limit store
+ * is this instance's memory unless {@code spring.data.redis.url} is set; then it is
+ * Redis, shared by every instance.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
@@ -28,6 +33,10 @@ class LimitsConfiguration {
 	static final String REDIS_URL = "spring.data.redis.url";
 
 	static final String REJECTED_METRIC = "gateway.limits.rejected";
+
+	static final String DEADLINE_BYTES_HANDLER = "treatmentNetworkRequestDeadlineBytes";
+
+	static final String DEADLINE_MESSAGES_HANDLER = "treatmentNetworkRequestDeadlineMessages";
 
 	@Bean
 	ClientAddressResolver clientAddressResolver(ClientAddressProperties properties) {
@@ -56,6 +65,31 @@ class LimitsConfiguration {
 	IntakeBodySizeWebFilter intakeBodySizeWebFilter(IntakeLimitsProperties properties, HelpProperties help,
 			ProblemWriter problemWriter, MeterRegistry meterRegistry) {
 		return new IntakeBodySizeWebFilter(properties.maxBodySize(), help, problemWriter, meterRegistry);
+	}
+
+	/**
+	 * Deadlines for receiving each request's headers and body, enforced per connection by
+	 * two handlers around the HTTP codec ({@link RequestDeadlines}). Added only where the
+	 * connection starts with that codec: plain HTTP/1.1, which is what the gateway
+	 * serves.
+	 * @param properties the deadlines
+	 * @param jsonMapper writes the problem body once
+	 * @param meterRegistry counts connections cut off
+	 * @return the customizer
+	 */
+	@Bean
+	NettyServerCustomizer requestDeadlines(RequestDeadlinesProperties properties, JsonMapper jsonMapper,
+			MeterRegistry meterRegistry) {
+		byte[] problem = jsonMapper.writeValueAsBytes(ProblemType.REQUEST_TIMEOUT.problem());
+		Counter headersTooSlow = rejectedCounter(meterRegistry, "headers-deadline");
+		Counter bodyTooSlow = rejectedCounter(meterRegistry, "body-deadline");
+		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+				RequestDeadlines deadlines = new RequestDeadlines(properties, problem, headersTooSlow, bodyTooSlow);
+				channel.pipeline().addBefore(NettyPipeline.HttpCodec, DEADLINE_BYTES_HANDLER, deadlines.bytes());
+				channel.pipeline().addAfter(NettyPipeline.HttpCodec, DEADLINE_MESSAGES_HANDLER, deadlines.messages());
+			}
+		});
 	}
 
 	static Counter rejectedCounter(MeterRegistry meterRegistry, String limit) {

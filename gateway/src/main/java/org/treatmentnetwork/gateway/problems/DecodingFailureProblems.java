@@ -18,14 +18,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 
 /**
- * Gives a problem body to the two refusals Reactor Netty sends by itself, before any
- * filter runs: a request line longer than the server reads ({@code 414}) and request
- * headers larger than {@code server.max-http-request-header-size} ({@code 431}). Netty
- * answers those with an empty body and closes the connection; a handler just behind the
- * HTTP codec fills in the same {@code application/problem+json} body as the gateway's
- * other refusals. It is added only where the connection starts with that codec: plain
- * HTTP/1.1, which is what the gateway serves (TLS ends in front of it). Over h2c or
- * HTTP/2 these answers would keep their empty body.
+ * Gives a problem body to the refusals sent before any filter runs: a request line longer
+ * than the server reads ({@code 414}), request headers larger than
+ * {@code server.max-http-request-header-size} ({@code 431}), and a request line that
+ * cannot be read as an address at all ({@code 400}: for example a raw {@code \} or a
+ * malformed percent-encoding such as {@code %G1}, which Reactor Netty or Spring's adapter
+ * refuse before the gateway's own check of the path). Netty answers those with an empty
+ * body and closes the connection; a handler just behind the HTTP codec fills in the same
+ * {@code application/problem+json} body as the gateway's other refusals. It is added only
+ * where the connection starts with that codec: plain HTTP/1.1, which is what the gateway
+ * serves (TLS ends in front of it). Over h2c or HTTP/2 these answers would keep their
+ * empty body.
  */
 @Configuration(proxyBeanMethods = false)
 class DecodingFailureProblems {
@@ -35,7 +38,8 @@ class DecodingFailureProblems {
 
 	@Bean
 	NettyServerCustomizer decodingFailureProblemBodies(JsonMapper jsonMapper) {
-		ProblemBodies handler = new ProblemBodies(Map.of(ProblemType.URI_TOO_LONG.status().value(),
+		ProblemBodies handler = new ProblemBodies(Map.of(ProblemType.BAD_REQUEST.status().value(),
+				body(jsonMapper, ProblemType.BAD_REQUEST), ProblemType.URI_TOO_LONG.status().value(),
 				body(jsonMapper, ProblemType.URI_TOO_LONG), ProblemType.HEADERS_TOO_LARGE.status().value(),
 				body(jsonMapper, ProblemType.HEADERS_TOO_LARGE)));
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {

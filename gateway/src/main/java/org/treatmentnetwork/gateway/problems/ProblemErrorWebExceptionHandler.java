@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Answers every error that reaches the web layer with a problem response instead of the
@@ -34,6 +35,13 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
+		}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// the client went away, or was cut off at a deadline: there is no one to
+			// answer, and a stack trace per such client would only flood the log
+			logger.debug("Client gone before the answer (request_id="
+					+ exchange.getAttribute(RequestTracingWebFilter.REQUEST_ID_ATTRIBUTE) + ")");
+			return Mono.empty();
 		}
 		HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
 		if (ex instanceof ErrorResponse errorResponse) {

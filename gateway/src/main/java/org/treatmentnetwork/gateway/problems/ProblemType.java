@@ -15,6 +15,15 @@ public enum ProblemType {
 	/** The request is malformed or was rejected before routing. */
 	BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "The request could not be understood."),
 
+	/**
+	 * The path is not written in canonical form (percent-encoded letters, digits or
+	 * separators, empty or dot segments, {@code ;} parameters).
+	 */
+	NON_CANONICAL_PATH(HttpStatus.BAD_REQUEST, "non-canonical-path", "Address not in canonical form",
+			"The address is written in an unusual form (percent-encoded letters, digits or separators, "
+					+ "empty or dot segments, or ';' parameters) and was not processed. "
+					+ "Please use the address as published."),
+
 	/** No token, or a token that is invalid or expired. */
 	UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
 			"This request needs a valid staff token."),
@@ -28,6 +37,11 @@ public enum ProblemType {
 	/** The path exists but not for this method. */
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
 			"This address does not accept this HTTP method."),
+
+	/** The request's headers or its body did not arrive within the gateway's deadline. */
+	REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request not received in time",
+			"The request did not arrive completely in time and was not processed. "
+					+ "Please check the connection and try again."),
 
 	/** The request body is larger than the gateway accepts. */
 	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request too large",

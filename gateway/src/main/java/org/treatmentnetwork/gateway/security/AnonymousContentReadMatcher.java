@@ -1,5 +1,6 @@
 package org.treatmentnetwork.gateway.security;
 
+import org.treatmentnetwork.gateway.paths.RequestPaths;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -8,8 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Matches a {@code GET} or {@code HEAD} of public content on the gateway's main port that
@@ -17,8 +16,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * first for every request the gateway receives.
  */
 class AnonymousContentReadMatcher implements ServerWebExchangeMatcher {
-
-	private static final PathPattern CONTENT = PathPatternParser.defaultInstance.parse("/api/content/**");
 
 	private static final Mono<MatchResult> MATCH = MatchResult.match();
 
@@ -30,7 +27,7 @@ class AnonymousContentReadMatcher implements ServerWebExchangeMatcher {
 		HttpMethod method = request.getMethod();
 		boolean anonymousRead = (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
 				&& !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-				&& CONTENT.matches(request.getPath().pathWithinApplication())
+				&& RequestPaths.matches(RequestPaths.CONTENT, request)
 				&& !WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management");
 		return anonymousRead ? MATCH : NO_MATCH;
 	}

@@ -3,6 +3,7 @@ package org.treatmentnetwork.gateway.security;
 import java.time.Duration;
 import java.util.List;
 
+import org.treatmentnetwork.gateway.paths.RequestPaths;
 import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
 import reactor.core.publisher.Mono;
@@ -30,7 +31,6 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -54,10 +54,6 @@ class SecurityConfiguration {
 	static final String ON_CALL = "ON_CALL";
 
 	static final String SUPERVISOR = "SUPERVISOR";
-
-	/** Every path the gateway routes or answers itself on its main port. */
-	private static final String[] SERVED_PATHS = { "/api/content/**", "/api/intake/**", "/api/alerts/**",
-			"/api/on-call/**", "/fallback/**" };
 
 	/**
 	 * The public website reading content without a token: the busiest path and one with
@@ -155,7 +151,8 @@ class SecurityConfiguration {
 	private static ServerWebExchangeMatcher served() {
 		ServerWebExchangeMatcher routedOnMainServer = new AndServerWebExchangeMatcher(
 				new NegatedServerWebExchangeMatcher(SecurityConfiguration::onManagementServer),
-				ServerWebExchangeMatchers.pathMatchers(SERVED_PATHS));
+				(exchange) -> RequestPaths.isServed(exchange.getRequest()) ? MatchResult.match()
+						: MatchResult.notMatch());
 		return new OrServerWebExchangeMatcher(routedOnMainServer, EndpointRequest.toAnyEndpoint());
 	}
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.treatmentnetwork.gateway.paths.RequestPaths;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Gives every request a W3C trace context and a request id, before anything else runs.
@@ -31,7 +33,8 @@ import org.springframework.web.server.WebFilterChain;
  * <li>One access-log line per request (logger
  * {@code org.treatmentnetwork.gateway.access}): method, path without query string,
  * status, duration and request id. No query strings, bodies, headers, tokens or client
- * addresses; the secret part of one-click alert links is masked.</li>
+ * addresses; the secret part of one-click alert links is masked, and a path not in
+ * canonical form is not logged at all.</li>
  * </ul>
  */
 @Component
@@ -46,6 +49,8 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 	/** Exchange attribute holding the request id. */
 	public static final String REQUEST_ID_ATTRIBUTE = RequestTracingWebFilter.class.getName() + ".requestId";
 
+	private static final String CLIENT_GONE_ATTRIBUTE = RequestTracingWebFilter.class.getName() + ".clientGone";
+
 	private static final Log accessLog = LogFactory.getLog("org.treatmentnetwork.gateway.access");
 
 	private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
@@ -54,7 +59,9 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 
 	private static final String ZERO_SPAN_ID = "0".repeat(16);
 
-	private static final Pattern ACK_LINK = Pattern.compile("^(/api/alerts/ack/)[^/]+");
+	private static final String ACK_LINK_PREFIX = "/api/alerts/ack/";
+
+	private static final String NON_CANONICAL_PATH = "[non-canonical path]";
 
 	private static final int MAX_LOGGED_PATH = 200;
 
@@ -82,7 +89,11 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 			headers.set(TRACEPARENT, traceparent);
 			headers.set(REQUEST_ID, traceId);
 		})).build();
-		return chain.filter(traced).doFinally((signal) -> log(exchange, traceId, start, signal));
+		return chain.filter(traced).doOnError((ex) -> {
+			if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+				exchange.getAttributes().put(CLIENT_GONE_ATTRIBUTE, Boolean.TRUE);
+			}
+		}).doFinally((signal) -> log(exchange, traceId, start, signal));
 	}
 
 	private void log(ServerWebExchange exchange, String requestId, long start, SignalType signal) {
@@ -92,8 +103,9 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 			return;
 		}
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		String outcome = (signal == SignalType.CANCEL) ? "cancelled"
-				: String.valueOf((status != null) ? status.value() : 200);
+		// cancelled: the client went away (or was cut off) before the answer
+		boolean cancelled = signal == SignalType.CANCEL || exchange.getAttribute(CLIENT_GONE_ATTRIBUTE) != null;
+		String outcome = cancelled ? "cancelled" : String.valueOf((status != null) ? status.value() : 200);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		accessLog.info(exchange.getRequest().getMethod().name() + " " + loggedPath(exchange.getRequest()) + " "
 				+ outcome + " " + millis + "ms request_id=" + requestId);
@@ -101,14 +113,21 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 
 	/**
 	 * The path as logged: no query string, one-click link tokens masked, length capped.
+	 * Whether a path is a one-click link is decided as routing decides it
+	 * ({@link RequestPaths}). A path not in canonical form (refused with {@code 400}
+	 * before anything else) is logged as {@value #NON_CANONICAL_PATH}, since no mask
+	 * could be sure to recognise a secret in it.
 	 * @param request the request
 	 * @return the path to log
 	 */
 	public static String loggedPath(ServerHttpRequest request) {
 		String path = request.getPath().value();
-		Matcher ack = ACK_LINK.matcher(path);
-		if (ack.find()) {
-			path = ack.group(1) + "{token}" + path.substring(ack.end());
+		if (!RequestPaths.isCanonical(path)) {
+			return NON_CANONICAL_PATH;
+		}
+		if (RequestPaths.matches(RequestPaths.ACK_LINKS, request) && path.startsWith(ACK_LINK_PREFIX)) {
+			int tokenEnd = path.indexOf('/', ACK_LINK_PREFIX.length());
+			path = ACK_LINK_PREFIX + "{token}" + ((tokenEnd >= 0) ? path.substring(tokenEnd) : "");
 		}
 		return (path.length() > MAX_LOGGED_PATH) ? path.substring(0, MAX_LOGGED_PATH) + "..." : path;
 	}

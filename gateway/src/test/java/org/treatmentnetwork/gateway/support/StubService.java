@@ -22,12 +22,13 @@ import org.springframework.http.HttpHeaders;
  * gateway. It records every request and answers with canned JSON: 200 for reads, 202 for
  * writes. The request header {@code X-Test-Behaviour} changes that: {@code fail} answers
  * 500, {@code not-found} answers 404, {@code hang} never answers, {@code slow} answers
- * after {@link #SLOW_ANSWER}, {@code stream} sends a server-sent event stream of
- * {@link #STREAM_EVENTS} events, one every {@link #STREAM_INTERVAL}, {@code cacheable}
- * adds {@code ETag} and {@code Cache-Control} like the content service does, and
- * {@code html}, {@code html-weak-csp} and {@code html-strict-csp} answer an HTML page
- * without, with a permissive, or with a strict Content-Security-Policy. It can be stopped
- * and started again on the same port to play a service that is down.
+ * after {@link #SLOW_ANSWER}, {@code late} after {@link #LATE_ANSWER}, {@code stream}
+ * sends a server-sent event stream of {@link #STREAM_EVENTS} events, one every
+ * {@link #STREAM_INTERVAL}, {@code cacheable} adds {@code ETag} and {@code Cache-Control}
+ * like the content service does, and {@code html}, {@code html-weak-csp} and
+ * {@code html-strict-csp} answer an HTML page without, with a permissive, or with a
+ * strict Content-Security-Policy. It can be stopped and started again on the same port to
+ * play a service that is down.
  */
 public final class StubService {
 
@@ -43,6 +44,12 @@ public final class StubService {
 
 	/** How long the {@code slow} behaviour takes to answer. */
 	public static final Duration SLOW_ANSWER = Duration.ofMillis(500);
+
+	/**
+	 * How long the {@code late} behaviour takes to answer: longer than the tests' content
+	 * time limit, shorter than their intake limit and than the gateway's former 10 s.
+	 */
+	public static final Duration LATE_ANSWER = Duration.ofMillis(3500);
 
 	/** How many events the {@code stream} behaviour sends, one per interval. */
 	public static final int STREAM_EVENTS = 3;
@@ -138,9 +145,11 @@ public final class StubService {
 			if ("hang".equals(behaviour)) {
 				return Mono.never();
 			}
-			if ("slow".equals(behaviour)) {
-				return Mono.delay(SLOW_ANSWER)
-					.then(response.status(HttpResponseStatus.OK)
+			if ("slow".equals(behaviour) || "late".equals(behaviour)) {
+				return Mono.delay("late".equals(behaviour) ? LATE_ANSWER : SLOW_ANSWER)
+					.then(response
+						.status("POST".equals(request.method().name()) ? HttpResponseStatus.ACCEPTED
+								: HttpResponseStatus.OK)
 						.header("Content-Type", "application/json")
 						.header("X-Served-By", this.name)
 						.sendString(Mono.just("{\"service\":\"" + this.name + "\"}"))
