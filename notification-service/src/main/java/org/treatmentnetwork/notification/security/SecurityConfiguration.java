@@ -16,11 +16,11 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * Who may call what. Staff endpoints need a bearer token with the {@code ON_CALL} or
  * {@code SUPERVISOR} role (the token's {@code roles} claim, mapped to {@code ROLE_*}
  * authorities by Boot's resource-server properties; {@link StaffTokenValidation} checks
- * issuer, audience, times and subject). Acknowledging an alert needs
- * {@code ON_CALL} ({@code SUPERVISOR} alone reads only); changing a schedule and reading
- * its changes need {@code SUPERVISOR} (the schedules check that it is one of the team's).
- * The one-click acknowledgement link is public: the signed token in its path is the
- * credential. Health, info and metrics are public.
+ * issuer, audience, times and subject). Acknowledging an alert needs {@code ON_CALL}
+ * ({@code SUPERVISOR} alone reads only); changing a schedule and reading its changes need
+ * {@code SUPERVISOR} (the schedules check that it is one of the team's). The one-click
+ * acknowledgement link is public: the signed token in its path is the credential. Health,
+ * info and metrics are public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
