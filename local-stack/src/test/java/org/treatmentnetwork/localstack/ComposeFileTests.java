@@ -31,7 +31,7 @@ class ComposeFileTests {
 
 	private static final List<String> SECRETS = List.of("INTAKE_ENCRYPTION_KEYS", "INTAKE_ENCRYPTION_CURRENT_KEY_ID",
 			"INTAKE_ENCRYPTION_LOOKUP_KEYS", "INTAKE_ENCRYPTION_CURRENT_LOOKUP_KEY_ID", "ALERT_LINK_SECRET",
-			"REDIS_PASSWORD");
+			"REDIS_PASSWORD", "STAFF_TOKEN_JWK_SET_URI", "STAFF_TOKEN_ISSUER", "STAFF_TOKEN_AUDIENCE");
 
 	private final String compose = read("docker-compose.yml");
 
