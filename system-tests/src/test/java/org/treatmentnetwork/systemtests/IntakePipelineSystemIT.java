@@ -18,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The intake pipeline through the gateway: idempotent submissions, the honeypot,
- * duplicate linking, the call center's queue order, claims and status moves, and the
- * events each step publishes. Every test uses phone numbers of its own, so it depends on
- * no other test's data. Requests are logged with an agent's token (as phone calls) where
- * the website is not the point, so that the gateway's public rate limit is left to the
- * tests that need it.
+ * duplicate linking, the call center's queue order, claims and status moves, who may add
+ * notes, and the events each step publishes. Every test uses phone numbers of its own, so
+ * it depends on no other test's data. Requests are logged with an agent's token (as phone
+ * calls) where the website is not the point, so that the gateway's public rate limit is
+ * left to the tests that need it.
  */
 @ExtendWith(RunningSuite.class)
 class IntakePipelineSystemIT {
@@ -161,6 +161,47 @@ class IntakePipelineSystemIT {
 	}
 
 	@Test
+	void notesComeFromTheAgentHoldingTheRequestOrASupervisorAndNotOnceItIsFinal() {
+		String other = RunningSuite.token("agent-pipeline-3", "INTAKE_AGENT");
+		String supervisor = RunningSuite.token("supervisor-pipeline", "SUPERVISOR");
+		String id = submit(body(uniquePhone(), "please call after work"));
+
+		SuiteClient.Reply unclaimed = note(id, "Yarrow called from work", this.agent);
+		assertThat(unclaimed.status()).as(unclaimed.body()).isEqualTo(409);
+		assertThat(unclaimed.contentType()).startsWith("application/problem+json");
+		assertThat(unclaimed.body()).contains("claim it first").doesNotContain("Yarrow");
+		assertThat(note(id, "caller prefers Spanish", supervisor).status()).isEqualTo(200);
+
+		assertThat(this.gateway.post(REQUESTS + "/" + id + "/claim", null, this.agent, Map.of()).status())
+			.isEqualTo(200);
+		SuiteClient.Reply notHolder = note(id, "Yarrow's brother called", other);
+		assertThat(notHolder.status()).as(notHolder.body()).isEqualTo(409);
+		assertThat(notHolder.contentType()).startsWith("application/problem+json");
+		assertThat(notHolder.body()).contains("supervisor").doesNotContain("Yarrow", NAME);
+		assertThat(note(id, "x", RunningSuite.token("nurse-pipeline", "ON_CALL")).status()).isEqualTo(403);
+		assertThat(note(id, "call back after 6 pm", this.agent).status()).isEqualTo(200);
+		assertThat(note(id, "checked by the shift lead", supervisor).status()).isEqualTo(200);
+
+		assertThat(status(id, "CLOSED", "reached a center directly").status()).isEqualTo(200);
+		for (String staff : new String[] { this.agent, supervisor }) {
+			SuiteClient.Reply closed = note(id, "Yarrow again", staff);
+			assertThat(closed.status()).as(closed.body()).isEqualTo(409);
+			assertThat(closed.contentType()).startsWith("application/problem+json");
+		}
+
+		SuiteClient.Reply details = this.gateway.get(REQUESTS + "/" + id, supervisor);
+		assertThat(details.status()).isEqualTo(200);
+		List<String> notes = new ArrayList<>();
+		details.json().get("history").forEach((entry) -> {
+			if ("NOTE".equals(entry.get("type").asString())) {
+				notes.add(entry.get("by").asString() + ": " + entry.get("note").asString());
+			}
+		});
+		assertThat(notes).containsExactly("supervisor-pipeline: caller prefers Spanish",
+				"agent-pipeline-1: call back after 6 pm", "supervisor-pipeline: checked by the shift lead");
+	}
+
+	@Test
 	void queueShowsTheMostUrgentFirstThenTheOldest() {
 		String routine = submit(body(uniquePhone(), "any weekday works"));
 		String crisis = submit(body(uniquePhone(), "my son overdosed and is not breathing"));
@@ -187,6 +228,10 @@ class IntakePipelineSystemIT {
 		SuiteClient.Reply reply = this.gateway.postJson(REQUESTS, json, this.agent);
 		assertThat(reply.status()).as(reply.body()).isEqualTo(202);
 		return reply.json().get("id").asString();
+	}
+
+	private SuiteClient.Reply note(String id, String text, String token) {
+		return this.gateway.post(REQUESTS + "/" + id + "/notes", "{\"text\": \"" + text + "\"}", token, Map.of());
 	}
 
 	private SuiteClient.Reply status(String id, String status, String note) {

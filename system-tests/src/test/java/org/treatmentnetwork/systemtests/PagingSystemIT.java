@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Paging as on-call staff live it, through the gateway: a request is paged, the page's
  * one-click link shows a confirmation on {@code GET} and acknowledges only on
  * {@code POST}, the call center's {@code CONTACTED} resolves the alert; acknowledgement
- * through the API; who is on call per escalation step; schedules readable by on-call
- * staff and changeable only by supervisors. Escalation timing itself is covered by the
+ * through the API, never by a supervisor alone; who is on call per escalation step;
+ * schedules readable by on-call staff, changeable only by the team's supervisors, with
+ * every change in the team's change log. Escalation timing itself is covered by the
  * service's tests with a controlled clock.
  */
 @ExtendWith(RunningSuite.class)
@@ -98,6 +100,15 @@ class PagingSystemIT {
 		JsonNode alert = awaitAlert(request.reference(), (candidate) -> !entries(candidate, "NOTIFIED").isEmpty());
 		String alertId = alert.get("id").asString();
 
+		// a supervisor reads alerts but only on-call staff acknowledge them
+		Raw bySupervisor = post("/api/alerts/" + alertId + "/acknowledge", null,
+				RunningSuite.token("morgan-example", "SUPERVISOR"));
+		assertThat(bySupervisor.status()).as(bySupervisor.body()).isEqualTo(403);
+		assertThat(bySupervisor.contentType()).startsWith("application/problem+json");
+		JsonNode unchanged = alert(alertId);
+		assertThat(unchanged.get("state").asString()).isEqualTo("TRIGGERED");
+		assertThat(entries(unchanged, "ACKNOWLEDGED")).isEmpty();
+
 		Raw first = post("/api/alerts/" + alertId + "/acknowledge", null, this.onCall);
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
 		Raw second = post("/api/alerts/" + alertId + "/acknowledge", null,
@@ -130,34 +141,66 @@ class PagingSystemIT {
 	}
 
 	@Test
-	void schedulesAreReadableByOnCallStaffAndChangeableOnlyBySupervisors() {
+	void schedulesAreReadableByOnCallStaffAndChangeableOnlyByTheTeamsSupervisorsWhoseChangesAreRecorded() {
 		String path = "/api/on-call/schedules/center-demo-ridge";
 		SuiteClient.Reply schedule = this.gateway.get(path, this.onCall);
 		assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
 		JsonNode body = schedule.json();
 		assertThat(body.get("rotation").get("kind").asString()).isEqualTo("DAILY");
 		assertThat(body.get("escalation").get("steps").size()).isGreaterThan(1);
-		ObjectNode replacement = (ObjectNode) body.deepCopy();
-		replacement.remove("team");
-		replacement.remove("name");
-		replacement.remove("centerId");
+		assertThat(body.get("supervisors").toString()).isEqualTo("[\"quinn-example\"]");
+		ObjectNode original = (ObjectNode) body.deepCopy();
+		original.remove("team");
+		original.remove("name");
+		original.remove("centerId");
+		ObjectNode reordered = original.deepCopy();
+		ArrayNode members = (ArrayNode) reordered.get("rotation").get("members");
+		JsonNode first = members.remove(0);
+		members.add(first);
 
-		Raw forbidden = put(path, replacement.toString(), this.onCall);
+		Raw forbidden = put(path, reordered.toString(), this.onCall);
 		assertThat(forbidden.status()).isEqualTo(403);
 		assertThat(forbidden.contentType()).startsWith("application/problem+json");
-
-		String supervisor = RunningSuite.token("supervisor-paging-it", "SUPERVISOR");
-		Raw replaced = put(path, replacement.toString(), supervisor);
-		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		// the network team's supervisor is not one of the ridge team's
+		String otherTeamsSupervisor = RunningSuite.token("morgan-example", "SUPERVISOR");
+		Raw otherTeam = put(path, reordered.toString(), otherTeamsSupervisor);
+		assertThat(otherTeam.status()).as(otherTeam.body()).isEqualTo(403);
+		assertThat(otherTeam.contentType()).startsWith("application/problem+json");
+		assertThat(otherTeam.body()).contains("Only this team's supervisors may change its schedule.");
 		assertThat(this.gateway.get(path, this.onCall).json()).isEqualTo(body);
 
-		((ObjectNode) replacement.get("rotation")).put("kind", "HOURLY");
-		Raw invalid = put(path, replacement.toString(), supervisor);
+		String supervisor = RunningSuite.token("quinn-example", "SUPERVISOR");
+		Raw replaced = put(path, reordered.toString(), supervisor);
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertThat(this.gateway.get(path, this.onCall).json().get("rotation").get("members"))
+			.isEqualTo(reordered.get("rotation").get("members"));
+		Raw restored = put(path, original.toString(), supervisor);
+		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+		assertThat(this.gateway.get(path, this.onCall).json()).isEqualTo(body);
+
+		SuiteClient.Reply changes = this.gateway.get(path + "/changes", otherTeamsSupervisor);
+		assertThat(changes.status()).as(changes.body()).isEqualTo(200);
+		List<JsonNode> log = changes.items();
+		assertThat(log).hasSize(2);
+		assertThat(log).allSatisfy((change) -> {
+			assertThat(change.get("team").asString()).isEqualTo("center-demo-ridge");
+			assertThat(change.get("changedBy").asString()).isEqualTo("quinn-example");
+			assertThat(change.get("changed").toString()).isEqualTo("[\"rotation.members\"]");
+		});
+		assertThat(log.get(0).get("revision").asInt()).isEqualTo(2);
+		assertThat(log.get(1).get("before").get("rotation").get("members"))
+			.isEqualTo(body.get("rotation").get("members"));
+		assertThat(log.get(1).get("after").get("rotation").get("members"))
+			.isEqualTo(reordered.get("rotation").get("members"));
+		assertThat(changes.body()).doesNotContain("@staff.treatment-network.test", "+1202");
+		assertThat(this.gateway.get(path + "/changes", this.onCall).status()).isEqualTo(403);
+
+		((ObjectNode) reordered.get("rotation")).put("kind", "HOURLY");
+		Raw invalid = put(path, reordered.toString(), supervisor);
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.contentType()).startsWith("application/problem+json");
 		assertThat(invalid.body()).contains("rotation.kind").doesNotContain("HOURLY");
-		assertThat(put("/api/on-call/schedules/no-such-team", replacement.toString(), supervisor).status()).isIn(400,
-				404);
+		assertThat(put("/api/on-call/schedules/no-such-team", original.toString(), supervisor).status()).isEqualTo(404);
 	}
 
 	private Submitted submit() {
