@@ -72,11 +72,14 @@ class ProductionSecretsCheckTests {
 	}
 
 	private static String[] arguments(String... more) {
-		String[] all = new String[more.length + 3];
+		String[] all = new String[more.length + 5];
 		all[0] = "--server.port=0";
 		all[1] = "--management.server.port=0";
 		all[2] = "--spring.main.banner-mode=off";
-		System.arraycopy(more, 0, all, 3, more.length);
+		// Staff-token checks a production gateway is configured with.
+		all[3] = "--treatment-network.security.tokens.issuer=https://id.example.test";
+		all[4] = "--treatment-network.security.tokens.audience=treatment-network";
+		System.arraycopy(more, 0, all, 5, more.length);
 		return all;
 	}
 
