@@ -115,7 +115,7 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 	 * The path as logged: no query string, one-click link tokens masked, length capped.
 	 * Whether a path is a one-click link is decided as routing decides it
 	 * ({@link RequestPaths}). A path not in canonical form (refused with {@code 400}
-	 * before anything else) is logged as {@value #NON_CANONICAL_PATH}, since no mask
+	 * before anything else) is logged as {@code [non-canonical path]}, since no mask
 	 * could be sure to recognise a secret in it.
 	 * @param request the request
 	 * @return the path to log
