@@ -61,7 +61,8 @@ final class SecondGateway implements AutoCloseable {
 		env.put("CONTENT_SERVICE_URL", services + config.ports().content());
 		env.put("INTAKE_SERVICE_URL", services + config.ports().intake());
 		env.put("NOTIFICATION_SERVICE_URL", services + config.ports().notification());
-		env.put("GATEWAY_TOKEN_ISSUER", DevTokens.ISSUER);
+		env.put("STAFF_TOKEN_ISSUER", DevTokens.ISSUER);
+		env.put("STAFF_TOKEN_AUDIENCE", DevTokens.AUDIENCE);
 		env.putAll(environment);
 		Process process;
 		try {
