@@ -2,8 +2,11 @@ package org.treatmentnetwork.content.security;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -22,11 +25,12 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * article listing by {@code status}, needs a staff bearer token with the {@code EDITOR}
  * role. Tokens are decoded by Boot's resource-server support, configured through the
  * standard {@code spring.security.oauth2.resourceserver.jwt.*} properties, and checked by
- * {@link StaffTokenValidation}; the {@code roles} claim becomes {@code ROLE_*}
- * authorities.
+ * {@link StaffTokenValidation} (service-defaults); the {@code roles} claim becomes
+ * {@code ROLE_*} authorities.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(StaffTokenValidation.class)
 public class SecurityConfiguration {
 
 	static final String EDITOR = "EDITOR";

@@ -8,10 +8,13 @@ import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
 import reactor.core.publisher.Mono;
 
+import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -40,11 +43,12 @@ import org.springframework.web.server.ServerWebExchange;
  * Who may call what through the gateway. The services check tokens again; this is the
  * first line. Tokens are decoded by Spring Boot's resource-server support, configured
  * through {@code spring.security.oauth2.resourceserver.jwt.*}, and checked by
- * {@link StaffTokenValidation}; the {@code roles} claim becomes {@code ROLE_*}
- * authorities.
+ * {@link StaffTokenValidation} (service-defaults); the {@code roles} claim becomes
+ * {@code ROLE_*} authorities.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(StaffTokenValidation.class)
 class SecurityConfiguration {
 
 	static final String EDITOR = "EDITOR";

@@ -1,7 +1,10 @@
 package org.treatmentnetwork.intake.security;
 
+import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -29,12 +32,13 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * <p>
  * Token decoding is configured through Boot's standard
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties, and
- * {@link StaffTokenValidation} adds the checks on issuer, audience, times and subject;
- * the {@code roles} claim becomes {@code ROLE_*} authorities through
+ * {@link StaffTokenValidation} (service-defaults) adds the checks on issuer, audience,
+ * times and subject; the {@code roles} claim becomes {@code ROLE_*} authorities through
  * {@code authorities-claim-name} and {@code authority-prefix}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(StaffTokenValidation.class)
 class SecurityConfiguration {
 
 	static final String CONTACT_REQUESTS = "/api/intake/contact-requests";

@@ -42,10 +42,10 @@ public final class ProblemTypes {
 	public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
 
 	/** A dependency of the service is down; retry later. */
-	public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
+	public static final URI UNAVAILABLE = URI.create(BASE + "service-unavailable");
 
 	/** A failure on the service's side. */
-	public static final URI INTERNAL = URI.create(BASE + "internal");
+	public static final URI INTERNAL = URI.create(BASE + "internal-error");
 
 	private ProblemTypes() {
 	}

@@ -2,8 +2,11 @@ package org.treatmentnetwork.notification.security;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -15,15 +18,16 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 /**
  * Who may call what. Staff endpoints need a bearer token with the {@code ON_CALL} or
  * {@code SUPERVISOR} role (the token's {@code roles} claim, mapped to {@code ROLE_*}
- * authorities by Boot's resource-server properties; {@link StaffTokenValidation} checks
- * issuer, audience, times and subject). Acknowledging an alert needs {@code ON_CALL}
- * ({@code SUPERVISOR} alone reads only); changing a schedule and reading its changes need
- * {@code SUPERVISOR} (the schedules check that it is one of the team's). The one-click
- * acknowledgement link is public: the signed token in its path is the credential. Health,
- * info and metrics are public.
+ * authorities by Boot's resource-server properties; {@link StaffTokenValidation}
+ * (service-defaults) checks issuer, audience, times and subject). Acknowledging an alert
+ * needs {@code ON_CALL} ({@code SUPERVISOR} alone reads only); changing a schedule and
+ * reading its changes need {@code SUPERVISOR} (the schedules check that it is one of the
+ * team's). The one-click acknowledgement link is public: the signed token in its path is
+ * the credential. Health, info and metrics are public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(StaffTokenValidation.class)
 public class SecurityConfiguration {
 
 	private static final String[] STAFF_ROLES = { "ON_CALL", "SUPERVISOR" };

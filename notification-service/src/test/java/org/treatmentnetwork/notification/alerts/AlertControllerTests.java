@@ -213,7 +213,7 @@ class AlertControllerTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("https://treatment-network.example/problems/unavailable");
+			.isEqualTo("https://treatment-network.example/problems/service-unavailable");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.security;
+package org.treatmentnetwork.servicedefaults.tokens;
 
 import java.time.Duration;
 
@@ -22,12 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code STAFF_TOKEN_CLOCK_SKEW})
  */
 @ConfigurationProperties("treatment-network.security.tokens")
-record StaffTokenProperties(String issuer, String audience, @DefaultValue("12h") Duration maxLifetime,
+public record StaffTokenProperties(String issuer, String audience, @DefaultValue("12h") Duration maxLifetime,
 		@DefaultValue("30s") Duration clockSkew) {
 
 	private static final String PREFIX = "treatment-network.security.tokens.";
 
-	StaffTokenProperties {
+	public StaffTokenProperties {
 		issuer = required(issuer, "issuer", "STAFF_TOKEN_ISSUER", "the iss claim of staff tokens");
 		audience = required(audience, "audience", "STAFF_TOKEN_AUDIENCE", "a value of the aud claim of staff tokens");
 		if (maxLifetime == null || maxLifetime.isNegative() || maxLifetime.isZero()) {

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.content.security;
+package org.treatmentnetwork.servicedefaults.tokens;
 
 import java.time.Clock;
 
@@ -22,7 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StaffTokenProperties.class)
-class StaffTokenValidation {
+public class StaffTokenValidation {
 
 	/**
 	 * {@code exp} required and {@code nbf} honoured, each with the configured clock skew.

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.content.security;
+package org.treatmentnetwork.servicedefaults.tokens;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * is longer than the maximum even if it ends soon. A token without {@code exp} is left to
  * the timestamp check, which refuses it.
  */
-final class TokenLifetimeValidator implements OAuth2TokenValidator<Jwt> {
+public final class TokenLifetimeValidator implements OAuth2TokenValidator<Jwt> {
 
 	private static final OAuth2Error TOO_LONG = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
 			"The token is valid for longer than allowed", null);
@@ -27,7 +27,7 @@ final class TokenLifetimeValidator implements OAuth2TokenValidator<Jwt> {
 
 	private final Clock clock;
 
-	TokenLifetimeValidator(Duration maxLifetime, Duration clockSkew, Clock clock) {
+	public TokenLifetimeValidator(Duration maxLifetime, Duration clockSkew, Clock clock) {
 		this.maxLifetime = maxLifetime;
 		this.clockSkew = clockSkew;
 		this.clock = clock;
