@@ -1,12 +1,11 @@
 package org.treatmentnetwork.intake.secrets;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.treatmentnetwork.servicedefaults.secrets.DevelopmentValues;
+import org.treatmentnetwork.servicedefaults.secrets.SecretsCheck;
+
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start the service outside the {@code local} profile while a key or secret is
@@ -17,35 +16,18 @@ import org.springframework.core.env.Profiles;
  * <p>
  * Checked: the encryption keys ({@code intake.encryption.keys}, {@code current-key-id}),
  * the look-up keys ({@code intake.encryption.lookup-keys}, {@code current-lookup-key-id})
- * and the staff token key ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri},
- * {@code jwk-set-uri} or {@code public-key-location}, not the local stack's
- * {@code dev-keys}).
+ * and, in service-defaults' {@link SecretsCheck}, the staff token key.
  */
-public final class ProductionSecretsCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-	/** The profile of the local development stack, where development values belong. */
-	public static final String LOCAL_PROFILE = "local";
-
-	private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+public final class ProductionSecretsCheck extends SecretsCheck {
 
 	private final DevelopmentValues development = DevelopmentValues.committedIn("application-local.yml");
 
-	@Override
-	public void initialize(ConfigurableApplicationContext context) {
-		Environment environment = context.getEnvironment();
-		if (environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
-			return;
-		}
-		List<String> problems = problems(environment);
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException("intake-service does not start outside the '" + LOCAL_PROFILE
-					+ "' profile with missing or development secrets:" + System.lineSeparator() + "  - "
-					+ String.join(System.lineSeparator() + "  - ", problems));
-		}
+	public ProductionSecretsCheck() {
+		super("intake-service");
 	}
 
-	List<String> problems(Environment environment) {
-		List<String> problems = new ArrayList<>();
+	@Override
+	protected void addServiceProblems(Environment environment, List<String> problems) {
 		keyList(environment, "intake.encryption.keys", "INTAKE_ENCRYPTION_KEYS", problems);
 		required(environment, "intake.encryption.current-key-id", "INTAKE_ENCRYPTION_CURRENT_KEY_ID", problems);
 		if (blank(environment.getProperty("intake.encryption.lookup-keys"))
@@ -59,8 +41,6 @@ public final class ProductionSecretsCheck implements ApplicationContextInitializ
 		}
 		required(environment, "intake.encryption.current-lookup-key-id", "INTAKE_ENCRYPTION_CURRENT_LOOKUP_KEY_ID",
 				problems);
-		tokenKey(environment, problems);
-		return problems;
 	}
 
 	private void keyList(Environment environment, String property, String variable, List<String> problems) {
@@ -81,28 +61,6 @@ public final class ProductionSecretsCheck implements ApplicationContextInitializ
 		else if (DevelopmentValues.isPlaceholder(value)) {
 			problems.add(property + " (" + variable + ") holds a placeholder, not a key");
 		}
-	}
-
-	private static void required(Environment environment, String property, String variable, List<String> problems) {
-		if (blank(environment.getProperty(property))) {
-			problems.add(property + " (" + variable + ") is missing");
-		}
-	}
-
-	private static void tokenKey(Environment environment, List<String> problems) {
-		String publicKey = environment.getProperty(JWT + "public-key-location");
-		if (blank(environment.getProperty(JWT + "issuer-uri")) && blank(environment.getProperty(JWT + "jwk-set-uri"))
-				&& blank(publicKey)) {
-			problems.add(JWT + "issuer-uri, jwk-set-uri or public-key-location: none is set (staff tokens "
-					+ "cannot be checked)");
-		}
-		else if (!blank(publicKey) && DevelopmentValues.isDevelopmentKeyLocation(publicKey)) {
-			problems.add(JWT + "public-key-location is the local stack's development key (a dev-keys folder)");
-		}
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.intake.secrets;
+package org.treatmentnetwork.servicedefaults.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import org.springframework.core.io.ClassPathResource;
  * pair, counts on its own), key ids starting with {@code dev-}, and placeholders such as
  * {@code change-me}.
  */
-final class DevelopmentValues {
+public final class DevelopmentValues {
 
 	/** Shorter parts of committed values (ids, flags, durations) are not secrets. */
 	private static final int MIN_SECRET_LENGTH = 16;
@@ -39,7 +39,7 @@ final class DevelopmentValues {
 	 * @param resource such as {@code application-local.yml}
 	 * @return the development values
 	 */
-	static DevelopmentValues committedIn(String resource) {
+	public static DevelopmentValues committedIn(String resource) {
 		ClassPathResource yaml = new ClassPathResource(resource);
 		Set<String> values = new HashSet<>();
 		if (yaml.exists()) {
@@ -62,21 +62,21 @@ final class DevelopmentValues {
 	/**
 	 * Whether a secret is, or contains, a committed development value.
 	 */
-	boolean isCommitted(String value) {
+	public boolean isCommitted(String value) {
 		return parts(value).stream().anyMatch(this.committed::contains);
 	}
 
 	/**
 	 * Whether a value is a placeholder such as {@code change-me-in-production}.
 	 */
-	static boolean isPlaceholder(String value) {
+	public static boolean isPlaceholder(String value) {
 		return PLACEHOLDER.matcher(value).find();
 	}
 
 	/**
 	 * Whether a key id marks a development key ({@code dev-…}).
 	 */
-	static boolean isDevelopmentKeyId(String id) {
+	public static boolean isDevelopmentKeyId(String id) {
 		return id.strip().toLowerCase(Locale.ROOT).startsWith("dev-");
 	}
 
@@ -84,7 +84,7 @@ final class DevelopmentValues {
 	 * Whether a key location points into a {@code dev-keys} folder, where the local stack
 	 * keeps the development token key pair.
 	 */
-	static boolean isDevelopmentKeyLocation(String location) {
+	public static boolean isDevelopmentKeyLocation(String location) {
 		return DEV_KEYS_FOLDER.matcher(location).find();
 	}
 
