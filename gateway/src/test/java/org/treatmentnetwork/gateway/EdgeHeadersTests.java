@@ -202,6 +202,24 @@ class EdgeHeadersTests extends GatewayTestSupport {
 		assertThat(allRequests()).isEmpty();
 	}
 
+	@Test
+	void aBrowserEditorOnAnAllowedOriginMaySendIfMatch() {
+		// Saving an article needs If-Match (428 without it), so the preflight must allow
+		// it.
+		this.gateway.options()
+			.uri("/api/content/articles/some-article")
+			.header(HttpHeaders.ORIGIN, "http://localhost:3000")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "PUT")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type,if-match")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+					(headers) -> assertThat(headers.toLowerCase(java.util.Locale.ROOT)).contains("if-match"));
+		assertThat(allRequests()).isEmpty();
+	}
+
 	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec ackPage(String behaviour) {
 		return this.gateway.get()
 			.uri("/api/alerts/ack/link-token")

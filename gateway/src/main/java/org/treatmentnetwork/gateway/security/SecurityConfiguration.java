@@ -186,7 +186,8 @@ class SecurityConfiguration {
 		configuration.setAllowedOrigins(properties.allowedOrigins());
 		configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT"));
 		configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-				HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key", "traceparent"));
+				HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MATCH, "Idempotency-Key",
+				"traceparent"));
 		configuration.setExposedHeaders(
 				List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, "X-Request-Id"));
 		configuration.setAllowCredentials(false);
