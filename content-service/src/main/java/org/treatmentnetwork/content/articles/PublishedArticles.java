@@ -16,13 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,6 +29,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.treatmentnetwork.content.locales.ContentLocales;
 import org.treatmentnetwork.content.mongo.MongoProperties;
+import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,10 +42,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ({@link ArticleChanges}) moves, which every instance polls; as a safety net it is also
  * rebuilt every {@code full-refresh-interval} whatever the counter says. A failed rebuild
  * keeps the previous snapshot, so a database outage does not take published content
- * offline.
+ * offline (the failure is counted in {@code content.articles.refresh.failures}).
  */
 @Component
-class PublishedArticles implements DisposableBean {
+class PublishedArticles extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(PublishedArticles.class);
 
@@ -65,25 +63,21 @@ class PublishedArticles implements DisposableBean {
 
 	private final Duration timeout;
 
-	private final Duration pollInterval;
-
 	private final Duration fullRefreshInterval;
 
 	private final Counter refreshFailures;
 
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-	private volatile Disposable poller;
-
 	PublishedArticles(ReactiveMongoTemplate mongo, ArticleChanges changes, ContentLocales locales,
 			JsonMapper jsonMapper, MongoProperties mongoProperties, ArticlesProperties properties,
 			MeterRegistry meters) {
+		super("Article snapshot refresh", properties.refreshInterval(), properties.refreshInterval());
 		this.mongo = mongo;
 		this.changes = changes;
 		this.locales = locales;
 		this.jsonMapper = jsonMapper;
 		this.timeout = mongoProperties.operationTimeout();
-		this.pollInterval = properties.refreshInterval();
 		this.fullRefreshInterval = properties.fullRefreshInterval();
 		ArticleSearchIndex.warmUp();
 		this.refreshFailures = Counter.builder("content.articles.refresh.failures")
@@ -93,15 +87,17 @@ class PublishedArticles implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void startPolling() {
-		this.poller = Flux.interval(this.pollInterval, this.pollInterval)
-			.onBackpressureDrop()
-			.concatMap((tick) -> refreshIfChanged().onErrorResume((ex) -> {
-				this.refreshFailures.increment();
-				log.warn("Article snapshot refresh failed ({}); serving the previous snapshot",
-						ex.getClass().getSimpleName());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+		start();
+	}
+
+	@Override
+	protected Mono<Void> runRound(boolean scheduled) {
+		return refreshIfChanged();
+	}
+
+	@Override
+	protected void roundFailed(Throwable failure) {
+		this.refreshFailures.increment();
 	}
 
 	/**
@@ -235,14 +231,6 @@ class PublishedArticles implements DisposableBean {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
-	}
-
-	@Override
-	public void destroy() {
-		Disposable current = this.poller;
-		if (current != null) {
-			current.dispose();
 		}
 	}
 
