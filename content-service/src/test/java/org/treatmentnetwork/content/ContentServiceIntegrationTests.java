@@ -12,6 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
+import org.treatmentnetwork.servicedefaults.openapi.CommittedContract;
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -66,6 +69,24 @@ class ContentServiceIntegrationTests {
 	@BeforeEach
 	void awaitReadiness() {
 		Readiness.await(this.client, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * The document the service serves is the one committed under
+	 * {@code contracts/openapi/}: a contract change fails here until the new document is
+	 * committed with it.
+	 */
+	@Test
+	void servesTheCommittedOpenApiDocument() throws Exception {
+		String document = this.client.get()
+			.uri(ContractDocument.PATH)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		CommittedContract.assertMatches("content-service", document);
 	}
 
 	@Test

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.treatmentnetwork.notification.support.EmbeddedMongo;
 
+import org.treatmentnetwork.servicedefaults.openapi.CommittedContract;
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -121,6 +124,24 @@ class NotificationApplicationTests {
 	@AfterEach
 	void closeProducer() {
 		this.producer.close(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * The document the service serves is the one committed under
+	 * {@code contracts/openapi/}: a contract change fails here until the new document is
+	 * committed with it.
+	 */
+	@Test
+	void servesTheCommittedOpenApiDocument() throws Exception {
+		String document = this.client.get()
+			.uri(ContractDocument.PATH)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		CommittedContract.assertMatches("notification-service", document);
 	}
 
 	@Test

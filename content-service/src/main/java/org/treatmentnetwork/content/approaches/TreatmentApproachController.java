@@ -4,6 +4,9 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +17,7 @@ import org.treatmentnetwork.content.locales.ContentLocales;
 /**
  * The public list of treatment approaches.
  */
+@Tag(name = "Treatment approaches", description = "What treatment can look like: public")
 @RestController
 class TreatmentApproachController {
 
@@ -26,6 +30,7 @@ class TreatmentApproachController {
 		this.locales = locales;
 	}
 
+	@Operation(summary = "List the treatment approaches", description = "In display order")
 	@GetMapping("/api/content/treatment-approaches")
 	Mono<ResponseEntity<List<TreatmentApproach>>> list(@RequestParam(name = "locale", required = false) String locale) {
 		return this.catalog.list(this.locales.resolve(locale))

@@ -9,6 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.treatmentnetwork.content.locales.ContentLocales;
 import org.treatmentnetwork.content.problems.InvalidParameterException;
+import org.treatmentnetwork.servicedefaults.openapi.ProblemResponse;
 
 /**
  * The article endpoints: the public listing and article pages, and the editors' listing
  * by status ({@code ?status=draft}), which the security configuration reserves for the
  * {@code EDITOR} role.
  */
+@Tag(name = "Articles", description = "Published treatment articles in English and Spanish: public")
 @RestController
 @RequestMapping("/api/content/articles")
 class ArticleController {
@@ -48,6 +54,11 @@ class ArticleController {
 		this.properties = properties;
 	}
 
+	@Operation(summary = "List or search published articles",
+			description = "Published articles, newest first or ranked by `q`. Editors may add `status` "
+					+ "(`draft`, `published`, `all`) to list working copies; that needs the `EDITOR` role.")
+	@ProblemResponse(status = 401, type = "unauthorized", description = "With `status`: no token, or an invalid one")
+	@ProblemResponse(status = 403, type = "forbidden", description = "With `status`: the token has no `EDITOR` role")
 	@GetMapping
 	Mono<ResponseEntity<ArticlePage>> list(@RequestParam(name = "locale", required = false) String locale,
 			@RequestParam(name = "topic", required = false) @Size(max = 64) String topic,
@@ -66,6 +77,12 @@ class ArticleController {
 			.map((result) -> ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, cacheControl).body(result));
 	}
 
+	@Operation(summary = "Read a published article",
+			description = "With a strong `ETag`; `If-None-Match` with the current tag answers `304`. "
+					+ "A missing translation serves the English article, marked `fallback: true`.")
+	@ApiResponse(responseCode = "200", description = "The article")
+	@ApiResponse(responseCode = "304", description = "Not modified: `If-None-Match` holds the current tag")
+	@ProblemResponse(status = 404, type = "not-found", description = "No article has this slug in this locale")
 	@GetMapping("/{slug}")
 	Mono<ResponseEntity<ArticleDetail>> get(@PathVariable("slug") @Size(max = 100) @Pattern(regexp = SLUG) String slug,
 			@RequestParam(name = "locale", required = false) String locale) {
@@ -80,6 +97,9 @@ class ArticleController {
 	/**
 	 * The schema.org {@code MedicalWebPage} JSON-LD of a published article.
 	 */
+	@Operation(summary = "The schema.org MedicalWebPage of a published article",
+			description = "JSON-LD for the website to embed")
+	@ProblemResponse(status = 404, type = "not-found", description = "No article has this slug in this locale")
 	@GetMapping(path = "/{slug}/json-ld", produces = { "application/ld+json", "application/json" })
 	Mono<ResponseEntity<Map<String, Object>>> jsonLd(
 			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = SLUG) String slug,

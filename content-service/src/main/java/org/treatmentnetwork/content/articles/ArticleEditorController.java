@@ -9,6 +9,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.treatmentnetwork.content.locales.ContentLocales;
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+import org.treatmentnetwork.servicedefaults.openapi.ProblemResponse;
 
 /**
  * The editors' endpoints ({@code EDITOR} role, enforced by the security configuration):
@@ -30,6 +37,8 @@ import org.treatmentnetwork.content.locales.ContentLocales;
  * unpublish, version history and restore. Every answer carries the editorial entity tag
  * ({@code "r<revision>"}) to send in the next {@code If-Match}.
  */
+@Tag(name = "Editorial", description = "Drafts, review, publication and version history of articles")
+@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = "EDITOR")
 @RestController
 @RequestMapping("/api/content/articles")
 class ArticleEditorController {
@@ -43,6 +52,11 @@ class ArticleEditorController {
 		this.locales = locales;
 	}
 
+	@Operation(summary = "Create a draft",
+			description = "`slug` and `locale` are required. Answers `201` with `Location` and `ETag: \"r1\"`.")
+	@ApiResponse(responseCode = "201", description = "The draft, status `DRAFT`")
+	@ProblemResponse(status = 409, type = "conflict", description = "The slug already exists in that locale")
+	@ProblemResponse(status = 413, type = "content-too-large", description = "The request is over 256 KB")
 	@PostMapping
 	Mono<ResponseEntity<EditorialArticle>> create(@Valid @RequestBody ArticleDraft draft,
 			@AuthenticationPrincipal Jwt jwt) {
@@ -54,6 +68,8 @@ class ArticleEditorController {
 				.body(article));
 	}
 
+	@Operation(summary = "Read the working copy", description = "With its workflow state and `ETag`")
+	@ProblemResponse(status = 404, type = "not-found", description = "No article has this slug in this locale")
 	@GetMapping("/{slug}/editorial")
 	Mono<ResponseEntity<EditorialArticle>> get(
 			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = ArticleController.SLUG) String slug,
@@ -61,6 +77,14 @@ class ArticleEditorController {
 		return this.editor.get(slug, this.locales.resolve(locale)).map(ArticleEditorController::withEtag);
 	}
 
+	@Operation(summary = "Save the working copy",
+			description = "Needs `If-Match`. Saving a published article changes only the working copy "
+					+ "until it is published again.")
+	@ProblemResponse(status = 404, type = "not-found", description = "No article has this slug in this locale")
+	@ProblemResponse(status = 412, type = "precondition-failed",
+			description = "`If-Match` holds a stale entity tag: someone saved in between")
+	@ProblemResponse(status = 428, type = "precondition-required", description = "`If-Match` is missing")
+	@ProblemResponse(status = 413, type = "content-too-large", description = "The request is over 256 KB")
 	@PutMapping("/{slug}")
 	Mono<ResponseEntity<EditorialArticle>> update(
 			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = ArticleController.SLUG) String slug,
@@ -71,6 +95,12 @@ class ArticleEditorController {
 			.map(ArticleEditorController::withEtag);
 	}
 
+	@Operation(summary = "Publish the working copy",
+			description = "The public sees it at once on this instance, within one poll on the others. "
+					+ "`If-Match` is optional and checked when sent.")
+	@ProblemResponse(status = 404, type = "not-found", description = "No article has this slug in this locale")
+	@ProblemResponse(status = 412, type = "precondition-failed",
+			description = "`If-Match` holds a stale entity tag: someone saved in between")
 	@PostMapping("/{slug}/publish")
 	Mono<ResponseEntity<EditorialArticle>> publish(
 			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = ArticleController.SLUG) String slug,
@@ -81,6 +111,10 @@ class ArticleEditorController {
 			.map(ArticleEditorController::withEtag);
 	}
 
+	@Operation(summary = "Withdraw a published article", description = "Back to `DRAFT`; the public then gets `404`")
+	@ProblemResponse(status = 404, type = "not-found", description = "No article has this slug in this locale")
+	@ProblemResponse(status = 412, type = "precondition-failed",
+			description = "`If-Match` holds a stale entity tag: someone saved in between")
 	@PostMapping("/{slug}/unpublish")
 	Mono<ResponseEntity<EditorialArticle>> unpublish(
 			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = ArticleController.SLUG) String slug,
@@ -91,6 +125,8 @@ class ArticleEditorController {
 			.map(ArticleEditorController::withEtag);
 	}
 
+	@Operation(summary = "The version history", description = "The current revision first, then newest first")
+	@ProblemResponse(status = 404, type = "not-found", description = "No article has this slug in this locale")
 	@GetMapping("/{slug}/versions")
 	Mono<List<ArticleVersion>> versions(
 			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = ArticleController.SLUG) String slug,
@@ -98,6 +134,8 @@ class ArticleEditorController {
 		return this.editor.versions(slug, this.locales.resolve(locale));
 	}
 
+	@Operation(summary = "Read one version")
+	@ProblemResponse(status = 404, type = "not-found", description = "No such article or version")
 	@GetMapping("/{slug}/versions/{revision}")
 	Mono<ArticleVersionDetail> version(
 			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = ArticleController.SLUG) String slug,
@@ -106,6 +144,12 @@ class ArticleEditorController {
 		return this.editor.version(slug, this.locales.resolve(locale), revision).map(ArticleVersionDetail::from);
 	}
 
+	@Operation(summary = "Restore a version into the working copy",
+			description = "Copies that version's content into the working copy as a new revision; publish to make it public")
+	@ProblemResponse(status = 404, type = "not-found", description = "No such article or version")
+	@ProblemResponse(status = 412, type = "precondition-failed",
+			description = "`If-Match` holds a stale entity tag: someone saved in between")
+	@ProblemResponse(status = 428, type = "precondition-required", description = "`If-Match` is missing")
 	@PostMapping("/{slug}/versions/{revision}/restore")
 	Mono<ResponseEntity<EditorialArticle>> restore(
 			@PathVariable("slug") @Size(max = 100) @Pattern(regexp = ArticleController.SLUG) String slug,

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +25,7 @@ import org.treatmentnetwork.content.problems.InvalidParameterException;
  * default 100 km) and {@code service} (one of the service codes). Without {@code near}
  * every center is listed by state, city and name.
  */
+@Tag(name = "Centers", description = "The center finder: public")
 @RestController
 class CenterController {
 
@@ -37,6 +41,9 @@ class CenterController {
 		this.catalog = catalog;
 	}
 
+	@Operation(summary = "Find treatment centers",
+			description = "With `near=LAT,LNG`: centers within `radiusKm` (default 100), nearest first. "
+					+ "Without: every center by state, city and name. `service` filters by a service code.")
 	@GetMapping("/api/content/centers")
 	Mono<List<Center>> find(@RequestParam(name = "near", required = false) @Size(max = 64) String near,
 			@RequestParam(name = "radiusKm", required = false) @DecimalMin("0.1") @DecimalMax("1000") Double radiusKm,

@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +19,7 @@ import org.treatmentnetwork.content.locales.ContentLocales;
  * database, so this answers even during a database outage. {@code Content-Language} says
  * which language was served; a locale without a translation gets the default one.
  */
+@Tag(name = "Crisis lines", description = "Who to call now: public, served from memory")
 @RestController
 class CrisisResourceController {
 
@@ -31,6 +35,8 @@ class CrisisResourceController {
 					resources.stream().map(CrisisResource::from).toList()));
 	}
 
+	@Operation(summary = "The crisis lines",
+			description = "988, the SAMHSA helpline and 911; answers even while the content database is down")
 	@GetMapping("/api/content/crisis-resources")
 	ResponseEntity<List<CrisisResource>> list(@RequestParam(name = "locale", required = false) String locale) {
 		String requested = this.locales.resolve(locale);

@@ -2,6 +2,7 @@ package org.treatmentnetwork.content.security;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,8 @@ public class SecurityConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(PUBLIC_ACTUATOR)
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, ContractDocument.PATH)
 				.permitAll()
 				.matchers(editorialArticleListing())
 				.hasRole(EDITOR)

@@ -32,11 +32,17 @@ public final class RequestPaths {
 	public static final PathPattern ACK_LINKS = parse("/api/alerts/ack/{token}/**");
 
 	/**
-	 * Every path the gateway routes or answers itself on its main port: the four routes
-	 * and the fallbacks.
+	 * The API documentation: the Swagger UI, its assets and the services' OpenAPI
+	 * documents.
+	 */
+	public static final PathPattern DOCS = parse("/api/docs/**");
+
+	/**
+	 * Every path the gateway routes or answers itself on its main port: the four routes,
+	 * the API documentation and the fallbacks.
 	 */
 	public static final List<PathPattern> SERVED = List.of(CONTENT, INTAKE, parse("/api/alerts/**"),
-			parse("/api/on-call/**"), parse("/fallback/**"));
+			parse("/api/on-call/**"), DOCS, parse("/fallback/**"));
 
 	private RequestPaths() {
 	}

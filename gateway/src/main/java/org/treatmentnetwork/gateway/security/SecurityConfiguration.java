@@ -96,6 +96,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/fallback/**")
 				.permitAll()
+				// the API documentation: a document is not an access right
+				.pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**")
+				.permitAll()
 				// public website; the content service itself keeps drafts to EDITOR
 				.pathMatchers(HttpMethod.GET, "/api/content/**")
 				.permitAll()

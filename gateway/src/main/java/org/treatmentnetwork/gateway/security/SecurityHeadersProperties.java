@@ -18,12 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * kept only if it is at least as strict at its root ({@code default-src 'none'})
  * @param apiContentSecurityPolicy the policy for every other answer (JSON), when the
  * service set none
+ * @param docsContentSecurityPolicy the policy for the Swagger UI's pages under
+ * {@code /api/docs}: scripts, styles and images from the gateway itself, nothing inline
  */
 @Validated
 @ConfigurationProperties("gateway.security-headers")
 record SecurityHeadersProperties(@NotNull @Valid @DefaultValue Hsts hsts,
 		@NotBlank @DefaultValue("default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'") String htmlContentSecurityPolicy,
-		@NotBlank @DefaultValue("default-src 'none'; frame-ancestors 'none'") String apiContentSecurityPolicy) {
+		@NotBlank @DefaultValue("default-src 'none'; frame-ancestors 'none'") String apiContentSecurityPolicy,
+		@NotBlank @DefaultValue("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'") String docsContentSecurityPolicy) {
 
 	/**
 	 * HTTP Strict Transport Security. Sent on every answer when enabled: the gateway runs

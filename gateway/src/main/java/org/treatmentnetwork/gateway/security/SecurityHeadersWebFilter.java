@@ -1,5 +1,6 @@
 package org.treatmentnetwork.gateway.security;
 
+import org.treatmentnetwork.gateway.paths.RequestPaths;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -16,7 +17,8 @@ import org.springframework.web.server.WebFilterChain;
  * {@code X-Content-Type-Options} and {@code Referrer-Policy}). HTML (the notification
  * service's one-click pages) always gets a strict policy: the service's own is kept only
  * when it starts from {@code default-src 'none'} (it may list the hash of its inline
- * style), otherwise the gateway's replaces it.
+ * style), otherwise the gateway's replaces it. The Swagger UI under {@code /api/docs}
+ * gets a policy of its own, as strict as its scripts allow.
  */
 final class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
@@ -43,19 +45,23 @@ final class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpResponse response = exchange.getResponse();
+		boolean docs = RequestPaths.matches(RequestPaths.DOCS, exchange.getRequest());
 		response.beforeCommit(() -> {
-			apply(response.getHeaders());
+			apply(response.getHeaders(), docs);
 			return Mono.empty();
 		});
 		return chain.filter(exchange);
 	}
 
-	private void apply(HttpHeaders headers) {
+	private void apply(HttpHeaders headers, boolean docs) {
 		if (this.hsts != null) {
 			headers.set(STRICT_TRANSPORT_SECURITY, this.hsts);
 		}
 		String policy = headers.getFirst(CONTENT_SECURITY_POLICY);
-		if (isHtml(headers)) {
+		if (docs && isHtml(headers)) {
+			headers.set(CONTENT_SECURITY_POLICY, this.properties.docsContentSecurityPolicy());
+		}
+		else if (isHtml(headers)) {
 			if (policy == null || !policy.trim().startsWith(STRICT_ROOT)
 					|| headers.get(CONTENT_SECURITY_POLICY).size() > 1) {
 				headers.set(CONTENT_SECURITY_POLICY, this.properties.htmlContentSecurityPolicy());

@@ -53,7 +53,7 @@ class SecurityHeadersWebFilterTests {
 
 	private static HttpHeaders answer(SecurityHeadersProperties.Hsts hsts, MediaType type, String servicePolicy) {
 		SecurityHeadersWebFilter filter = new SecurityHeadersWebFilter(
-				new SecurityHeadersProperties(hsts, HTML_POLICY, API_POLICY));
+				new SecurityHeadersProperties(hsts, HTML_POLICY, API_POLICY, "default-src 'none'; script-src 'self'"));
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/alerts/ack/x"));
 		StepVerifier.create(filter.filter(exchange, (filtered) -> {
 			filtered.getResponse().getHeaders().setContentType(type);

@@ -5,6 +5,11 @@ import org.treatmentnetwork.notification.alerts.Alerts;
 import org.treatmentnetwork.notification.alerts.TimelineChannel;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * on behalf of the staff member the link was sent to. No bearer token: the signed token
  * is the credential. Answers are HTML pages for a phone's browser.
  */
+@Tag(name = "Acknowledgement links",
+		description = "The one-click link in a page: HTML pages, the signed token is the credential")
 @RestController
 @RequestMapping("/api/alerts/ack")
 class AckLinkController {
@@ -31,6 +38,13 @@ class AckLinkController {
 		this.alerts = alerts;
 	}
 
+	@Operation(summary = "The confirmation page of an acknowledgement link",
+			description = "Never acknowledges, so link previews and mail scanners cannot")
+	@ApiResponse(responseCode = "200",
+			description = "A page with a form that posts to the same address, or saying the alert is already acknowledged or resolved",
+			content = @Content(mediaType = "text/html"))
+	@ApiResponse(responseCode = "404", description = "An invalid link", content = @Content(mediaType = "text/html"))
+	@ApiResponse(responseCode = "410", description = "An expired link", content = @Content(mediaType = "text/html"))
 	@GetMapping("/{token}")
 	Mono<ResponseEntity<String>> confirm(@PathVariable String token) {
 		AckLinkTokens.Verification verification = this.tokens.verify(token);
@@ -43,6 +57,13 @@ class AckLinkController {
 		};
 	}
 
+	@Operation(summary = "Acknowledge through the link",
+			description = "On behalf of the staff member the link was sent to")
+	@ApiResponse(responseCode = "200", description = "Acknowledged", content = @Content(mediaType = "text/html"))
+	@ApiResponse(responseCode = "404", description = "An invalid link", content = @Content(mediaType = "text/html"))
+	@ApiResponse(responseCode = "409", description = "The alert is already resolved",
+			content = @Content(mediaType = "text/html"))
+	@ApiResponse(responseCode = "410", description = "An expired link", content = @Content(mediaType = "text/html"))
 	@PostMapping("/{token}")
 	Mono<ResponseEntity<String>> acknowledge(@PathVariable String token) {
 		AckLinkTokens.Verification verification = this.tokens.verify(token);

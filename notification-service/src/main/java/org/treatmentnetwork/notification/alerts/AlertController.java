@@ -10,6 +10,10 @@ import org.treatmentnetwork.notification.problems.NotFoundException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,11 +21,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+import org.treatmentnetwork.servicedefaults.openapi.ProblemResponse;
 
 /**
  * The staff API of alerts: reading needs {@code ON_CALL} or {@code SUPERVISOR},
  * acknowledging needs {@code ON_CALL} (see the security configuration).
  */
+@Tag(name = "Alerts", description = "Pages to on-call staff and their acknowledgement")
 @RestController
 @RequestMapping("/api/alerts")
 class AlertController {
@@ -40,6 +47,8 @@ class AlertController {
 		this.alerts = alerts;
 	}
 
+	@Operation(summary = "List alerts", description = "Newest first, at most `limit`; filter by `state` or `reference`")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "ON_CALL", "SUPERVISOR" })
 	@GetMapping
 	Flux<AlertSummary> list(@RequestParam(required = false) String state,
 			@RequestParam(required = false) String reference, @RequestParam(required = false) Integer limit) {
@@ -47,11 +56,20 @@ class AlertController {
 			.map(AlertSummary::from);
 	}
 
+	@Operation(summary = "Read an alert with its timeline", description = "Pages, escalations and acknowledgements")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "ON_CALL", "SUPERVISOR" })
+	@ProblemResponse(status = 404, type = "not-found", description = "No alert has this id")
 	@GetMapping("/{id}")
 	Mono<AlertDetail> get(@PathVariable String id) {
 		return this.alerts.findById(id).map(AlertDetail::from).switchIfEmpty(Mono.error(AlertController::notFound));
 	}
 
+	@Operation(summary = "Acknowledge an alert",
+			description = "Stops the escalation; until the person who asked is contacted, the acknowledger is paged again "
+					+ "when first contact is due, and later the escalation resumes")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = "ON_CALL")
+	@ProblemResponse(status = 404, type = "not-found", description = "No alert has this id")
+	@ProblemResponse(status = 409, type = "conflict", description = "The alert is resolved")
 	@PostMapping("/{id}/acknowledge")
 	Mono<AlertDetail> acknowledge(@PathVariable String id, Authentication staff) {
 		return this.alerts.acknowledge(id, staff.getName(), TimelineChannel.API)

@@ -9,6 +9,10 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,11 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.treatmentnetwork.notification.problems.InvalidRequestException;
 import org.treatmentnetwork.notification.problems.NotFoundException;
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+import org.treatmentnetwork.servicedefaults.openapi.ProblemResponse;
 
 /**
  * Who is on call now, the teams' schedules (rotation, overrides, escalation policy), and
  * the record of changes to them.
  */
+@Tag(name = "On call", description = "Who is on call, and the teams' schedules")
 @RestController
 @RequestMapping("/api/on-call")
 class OnCallController {
@@ -51,6 +58,8 @@ class OnCallController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Who is on call now, per team", description = "No contact details")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "ON_CALL", "SUPERVISOR" })
 	@GetMapping("/now")
 	Flux<TeamOnCallResponse> now() {
 		String defaultTeam = this.properties.defaultTeam();
@@ -60,6 +69,9 @@ class OnCallController {
 				.thenComparing(TeamOnCallResponse::team));
 	}
 
+	@Operation(summary = "A team's schedule", description = "Rotation, overrides and the supervisors who may change it")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "ON_CALL", "SUPERVISOR" })
+	@ProblemResponse(status = 404, type = "not-found", description = "No team has this id")
 	@GetMapping("/schedules/{team}")
 	Mono<ScheduleResponse> schedule(@PathVariable String team) {
 		return this.directory.team(team)
@@ -67,12 +79,21 @@ class OnCallController {
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such team.")));
 	}
 
+	@Operation(summary = "Replace a team's schedule",
+			description = "By one of the team's supervisors; `version` must be the one read. An equal schedule changes nothing.")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = "SUPERVISOR")
+	@ProblemResponse(status = 404, type = "not-found", description = "No team has this id")
+	@ProblemResponse(status = 409, type = "conflict",
+			description = "Someone else changed the schedule since it was read")
 	@PutMapping("/schedules/{team}")
 	Mono<ScheduleResponse> replaceSchedule(@PathVariable String team, @RequestBody ScheduleRequest request,
 			Authentication staff) {
 		return this.schedules.replace(team, request, staff.getName()).map(ScheduleResponse::from);
 	}
 
+	@Operation(summary = "A team's schedule changes", description = "Who changed what and when, newest first")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = "SUPERVISOR")
+	@ProblemResponse(status = 404, type = "not-found", description = "No team has this id")
 	@GetMapping("/schedules/{team}/changes")
 	Flux<ScheduleChangeResponse> scheduleChanges(@PathVariable String team,
 			@RequestParam(required = false) Integer limit) {

@@ -2,6 +2,7 @@ package org.treatmentnetwork.notification.security;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,8 @@ public class SecurityConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, ContractDocument.PATH)
 				.permitAll()
 				// Listed before the public link so that no path can reach the
 				// authenticated acknowledgement without a token.
