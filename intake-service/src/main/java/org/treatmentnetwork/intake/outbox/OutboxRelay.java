@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,15 +17,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.treatmentnetwork.intake.tracing.Traceparent;
+import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
 
 /**
  * Publishes the events kept in contact request documents to Kafka.
@@ -51,7 +49,7 @@ import org.treatmentnetwork.intake.tracing.Traceparent;
  * gauges. Kafka being down never affects intake: requests are stored and wait here.
  */
 @Component
-class OutboxRelay implements OutboxTrigger, SmartLifecycle {
+class OutboxRelay extends BackgroundLoop implements OutboxTrigger, SmartLifecycle {
 
 	enum Outcome {
 
@@ -108,15 +106,11 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private final AtomicLong claims = new AtomicLong();
 
-	private final Sinks.Many<Boolean> triggers = Sinks.many().multicast().directBestEffort();
-
 	/**
 	 * Ids of requests stored since the last pass. Bounded: an id that does not fit is
 	 * published by the next sweep instead.
 	 */
 	private final BlockingQueue<String> triggered;
-
-	private final AtomicBoolean sweepDue = new AtomicBoolean(true);
 
 	private final AtomicLong pending = new AtomicLong();
 
@@ -126,10 +120,11 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private final Counter failures;
 
-	private volatile Disposable loop;
-
 	OutboxRelay(OutboxStore store, OutboxSender sender, ContactRequestEventJson json, OutboxProperties properties,
 			Clock clock, MeterRegistry meterRegistry) {
+		// A pass that fails (the database is unreachable or timed out) is logged, and the
+		// next poll tries again.
+		super("Outbox relay pass", Duration.ZERO, properties.pollInterval(), Rounds.SCHEDULED_AND_ON_DEMAND);
 		this.store = store;
 		this.sender = sender;
 		this.json = json;
@@ -157,7 +152,7 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 		// now, or the relay is not running) only delays: a pass follows, or the next
 		// sweep finds the request.
 		this.triggered.offer(requestId);
-		this.triggers.tryEmitNext(Boolean.TRUE);
+		runRoundSoon();
 	}
 
 	/**
@@ -263,14 +258,13 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 		return (delay.compareTo(max) > 0) ? max : delay;
 	}
 
-	private Mono<Long> pass() {
-		return publishTriggered().flatMap((published) -> this.sweepDue.getAndSet(false)
-				? sweep().map((swept) -> published + swept) : Mono.just(published))
-			.onErrorResume((ex) -> {
-				// The database is unreachable or timed out; the next poll tries again.
-				log.warn("Outbox relay pass failed: {}", ex.getClass().getName());
-				return Mono.just(0L);
-			});
+	/**
+	 * A pass: the triggered requests, and when the poll interval elapsed also a sweep.
+	 */
+	@Override
+	protected Mono<Long> runRound(boolean scheduled) {
+		return publishTriggered()
+			.flatMap((published) -> scheduled ? sweep().map((swept) -> published + swept) : Mono.just(published));
 	}
 
 	private Mono<Long> sweep() {
@@ -285,28 +279,10 @@ class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.loop != null) {
-			return;
+		if (!isRunning()) {
+			super.start();
+			log.info("Outbox relay {} started, publishing to {}", this.owner, this.properties.topic());
 		}
-		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((tick) -> {
-			this.sweepDue.set(true);
-			return Boolean.TRUE;
-		}), this.triggers.asFlux()).onBackpressureLatest().concatMap((tick) -> pass(), 1).subscribe();
-		log.info("Outbox relay {} started, publishing to {}", this.owner, this.properties.topic());
-	}
-
-	@Override
-	public synchronized void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-			this.loop = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null;
 	}
 
 }

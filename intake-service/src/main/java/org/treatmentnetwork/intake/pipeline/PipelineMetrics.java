@@ -9,10 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +16,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.treatmentnetwork.intake.requests.RequestStatus;
+import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -33,15 +30,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * ({@code intake.pipeline.overdue}). No tag carries anything but the urgency.
  */
 @Component
-class PipelineMetrics implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(PipelineMetrics.class);
+class PipelineMetrics extends BackgroundLoop implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
 	private final ReactiveMongoTemplate mongo;
-
-	private final PipelineProperties properties;
 
 	private final Clock clock;
 
@@ -49,12 +42,12 @@ class PipelineMetrics implements SmartLifecycle {
 
 	private final AtomicLong overdue = new AtomicLong();
 
-	private volatile Disposable loop;
-
 	PipelineMetrics(MeterRegistry meters, ReactiveMongoTemplate mongo, PipelineProperties properties, Clock clock) {
+		// The gauges keep their last values when a refresh fails; the next one tries
+		// again.
+		super("Refreshing pipeline gauges", Duration.ZERO, properties.metricsInterval());
 		this.meters = meters;
 		this.mongo = mongo;
-		this.properties = properties;
 		this.clock = clock;
 		Gauge.builder("intake.pipeline.queue.size", this.queueSize, AtomicLong::get)
 			.description("Requests awaiting contact (RECEIVED or CONTACT_ATTEMPTED)")
@@ -103,31 +96,8 @@ class PipelineMetrics implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.loop != null) {
-			return;
-		}
-		this.loop = Flux.interval(Duration.ZERO, this.properties.metricsInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
-				// The gauges keep their last values; the next tick tries again.
-				log.warn("Refreshing pipeline gauges failed: {}", ex.getClass().getName());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.loop != null) {
-			this.loop.dispose();
-			this.loop = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	protected Mono<Void> runRound(boolean scheduled) {
+		return refresh();
 	}
 
 }

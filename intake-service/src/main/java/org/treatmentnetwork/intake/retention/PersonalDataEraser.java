@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +17,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -31,7 +30,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * running the job side by side do no harm.
  */
 @Component
-class PersonalDataEraser implements SmartLifecycle {
+class PersonalDataEraser extends BackgroundLoop implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PersonalDataEraser.class);
 
@@ -52,9 +51,9 @@ class PersonalDataEraser implements SmartLifecycle {
 
 	private final Counter erased;
 
-	private volatile Disposable loop;
-
 	PersonalDataEraser(ReactiveMongoTemplate mongo, RetentionProperties properties, Clock clock, MeterRegistry meters) {
+		// A failed run is tried again at the next interval.
+		super("Erasure job", Duration.ofSeconds(30), properties.interval());
 		this.mongo = mongo;
 		this.properties = properties;
 		this.clock = clock;
@@ -100,30 +99,8 @@ class PersonalDataEraser implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.loop != null) {
-			return;
-		}
-		this.loop = Flux.interval(Duration.ofSeconds(30), this.properties.interval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> eraseDue().onErrorResume((ex) -> {
-				log.warn("Erasure job failed, next run at the next interval: {}", ex.getClass().getName());
-				return Mono.just(0L);
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.loop != null) {
-			this.loop.dispose();
-			this.loop = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	protected Mono<Long> runRound(boolean scheduled) {
+		return eraseDue();
 	}
 
 }
