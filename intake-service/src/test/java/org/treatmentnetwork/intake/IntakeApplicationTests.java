@@ -24,6 +24,9 @@ import org.treatmentnetwork.intake.support.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.treatmentnetwork.servicedefaults.openapi.CommittedContract;
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -86,6 +89,29 @@ class IntakeApplicationTests {
 		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("intake-it"));
 		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
 		TestEncryption.register(registry);
+	}
+
+	/**
+	 * The document the service serves is the one committed under
+	 * {@code contracts/openapi/}: a contract change fails here until the new document is
+	 * committed with it.
+	 */
+	@Test
+	void servesTheCommittedOpenApiDocument() throws Exception {
+		// The document is larger than the 16 KiB this service reads of a request body,
+		// which the test client shares.
+		String document = this.client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024))
+			.build()
+			.get()
+			.uri(ContractDocument.PATH)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		CommittedContract.assertMatches("intake-service", document);
 	}
 
 	@Test

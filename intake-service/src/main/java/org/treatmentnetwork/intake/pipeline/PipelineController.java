@@ -8,6 +8,10 @@ import jakarta.validation.Validator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +23,8 @@ import org.treatmentnetwork.intake.problems.InvalidField;
 import org.treatmentnetwork.intake.problems.InvalidFieldsException;
 import org.treatmentnetwork.intake.requests.RequestStatus;
 import org.treatmentnetwork.intake.security.Roles;
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+import org.treatmentnetwork.servicedefaults.openapi.ProblemResponse;
 
 /**
  * The call center's queue and its work on requests. Reading the queue needs
@@ -26,6 +32,7 @@ import org.treatmentnetwork.intake.security.Roles;
  * {@code INTAKE_AGENT} (supervisors do not work requests); releasing a claim and adding a
  * note need the agent who holds the request, or a supervisor.
  */
+@Tag(name = "Call-center pipeline", description = "The queue and the work on each request")
 @RestController
 class PipelineController {
 
@@ -40,16 +47,28 @@ class PipelineController {
 		this.validator = validator;
 	}
 
+	@Operation(summary = "The queue: requests awaiting first contact",
+			description = "Most urgent first, then oldest; every read is audit-logged")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "INTAKE_AGENT", "SUPERVISOR" })
 	@GetMapping("/api/intake/queue")
 	Flux<QueueItem> queue(Authentication authentication) {
 		return this.service.queue(authentication.getName());
 	}
 
+	@Operation(summary = "Claim a request", description = "Claiming it again as its holder is `200`")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = "INTAKE_AGENT")
+	@ProblemResponse(status = 404, type = "not-found", description = "No contact request has this id")
+	@ProblemResponse(status = 409, type = "conflict", description = "Another agent holds it, or it is final")
 	@PostMapping(REQUEST + "/claim")
 	Mono<QueueItem> claim(@PathVariable String id, Authentication authentication) {
 		return this.service.claim(id, authentication.getName());
 	}
 
+	@Operation(summary = "Release a claim", description = "By its holder, or by any supervisor with a reason")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "INTAKE_AGENT", "SUPERVISOR" })
+	@ProblemResponse(status = 404, type = "not-found", description = "No contact request has this id")
+	@ProblemResponse(status = 409, type = "conflict",
+			description = "Another agent holds it, or it is past first contact")
 	@PostMapping(REQUEST + "/release")
 	Mono<QueueItem> release(@PathVariable String id, @RequestBody(required = false) ReleaseForm form,
 			Authentication authentication) {
@@ -62,6 +81,12 @@ class PipelineController {
 				trimToNull(release.note()));
 	}
 
+	@Operation(summary = "Move a request along the pipeline",
+			description = "A request nobody holds is claimed for the caller by the move")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = "INTAKE_AGENT")
+	@ProblemResponse(status = 404, type = "not-found", description = "No contact request has this id")
+	@ProblemResponse(status = 409, type = "conflict",
+			description = "A move the status rules do not allow, or another agent holds it")
 	@PostMapping(path = REQUEST + "/status", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<QueueItem> changeStatus(@PathVariable String id, @RequestBody StatusChangeForm form,
 			Authentication authentication) {
@@ -80,6 +105,11 @@ class PipelineController {
 					trimToNull(form.note())));
 	}
 
+	@Operation(summary = "Add a note", description = "By the holding agent, or by a supervisor on any open request")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "INTAKE_AGENT", "SUPERVISOR" })
+	@ProblemResponse(status = 404, type = "not-found", description = "No contact request has this id")
+	@ProblemResponse(status = 409, type = "conflict",
+			description = "Another agent holds it, or the caller may not note it")
 	@PostMapping(path = REQUEST + "/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<QueueItem> addNote(@PathVariable String id, @RequestBody NoteForm form, Authentication authentication) {
 		return Mono.fromCallable(() -> {

@@ -5,6 +5,14 @@ import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -19,11 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.treatmentnetwork.intake.problems.InvalidField;
 import org.treatmentnetwork.intake.problems.InvalidFieldsException;
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+import org.treatmentnetwork.servicedefaults.openapi.ProblemResponse;
+import org.treatmentnetwork.servicedefaults.openapi.OptionalStaffToken;
 
 /**
  * {@code /api/intake/contact-requests}: submitted from the website (no token) or logged
  * by an intake agent (token with {@code INTAKE_AGENT}), and read by staff.
  */
+@Tag(name = "Contact requests", description = "A person asks to be contacted; the call center reads the request")
 @RestController
 @RequestMapping("/api/intake/contact-requests")
 class ContactRequestController {
@@ -45,6 +57,27 @@ class ContactRequestController {
 		this.honeypot = honeypot;
 	}
 
+	@Operation(summary = "Ask to be contacted",
+			description = "Public (source `WEB`); with a token holding `INTAKE_AGENT` it is a phone call an agent logs "
+					+ "(source `PHONE`). The request and its event are stored before the `202`. A request that reads as "
+					+ "a crisis is `CRISIS` and the answer carries the crisis lines. The same `Idempotency-Key` and body "
+					+ "within 24 h answer the first `202` again.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+					mediaType = "application/json", schema = @Schema(implementation = ContactRequestForm.class),
+					examples = @ExampleObject(name = "someone asking for themselves",
+							value = "{\"name\":\"Sam\",\"phone\":\"+1 555 010 0199\",\"preferredContact\":\"PHONE\","
+									+ "\"bestTimeToContact\":\"evenings\",\"forWhom\":\"SELF\",\"substances\":[\"heroin\"],"
+									+ "\"message\":\"I want to stop\",\"consent\":{\"contact\":true,\"text\":false,\"voicemail\":false}}"))))
+	@ApiResponse(responseCode = "202", description = "Stored; the on-call staff are being paged", content = @Content(
+			mediaType = "application/json", schema = @Schema(implementation = ContactRequestAccepted.class),
+			examples = @ExampleObject(name = "routine",
+					value = "{\"id\":\"6f1c2a4e-0b7d-4c1e-9d2a-3e5f7a9b1c2d\",\"reference\":\"K7MQ-4XPA\","
+							+ "\"status\":\"RECEIVED\",\"receivedAt\":\"2026-11-24T22:00:00Z\",\"urgency\":\"ROUTINE\"}")))
+	@OptionalStaffToken(roles = "INTAKE_AGENT")
+	@ProblemResponse(status = 401, type = "unauthorized", description = "A token was sent and is invalid")
+	@ProblemResponse(status = 403, type = "forbidden", description = "A valid token without `INTAKE_AGENT`")
+	@ProblemResponse(status = 409, type = "conflict", description = "The `Idempotency-Key` was used with another body")
+	@ProblemResponse(status = 413, type = "payload-too-large", description = "The body is over 16 KiB")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<ContactRequestAccepted> submit(@RequestBody ContactRequestForm form,
@@ -64,6 +97,10 @@ class ContactRequestController {
 			.flatMap((valid) -> this.service.submit(valid.getT1(), valid.getT2(), idempotencyKey));
 	}
 
+	@Operation(summary = "Read a contact request with its personal data",
+			description = "Every read is audit-logged with the reader")
+	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "INTAKE_AGENT", "SUPERVISOR" })
+	@ProblemResponse(status = 404, type = "not-found", description = "No contact request has this id")
 	@GetMapping("/{id}")
 	Mono<ContactRequestDetails> read(@PathVariable String id, Authentication authentication) {
 		return this.service.read(id, authentication.getName());

@@ -1,5 +1,6 @@
 package org.treatmentnetwork.intake.security;
 
+import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
 import org.springframework.context.annotation.Bean;
@@ -58,6 +59,8 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
 						"/actuator/prometheus")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, ContractDocument.PATH)
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, CONTACT_REQUESTS)
 				.access(anonymousOrAuthority(Roles.INTAKE_AGENT_AUTHORITY))
