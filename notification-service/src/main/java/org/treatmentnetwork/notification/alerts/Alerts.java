@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.treatmentnetwork.notification.escalation.EscalationProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.treatmentnetwork.notification.escalation.EscalationProperties;
 import org.treatmentnetwork.notification.support.EmbeddedMongo;
 import org.treatmentnetwork.notification.support.MutableClock;
 import reactor.core.publisher.Flux;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.treatmentnetwork.notification.alerts.EscalationProperties;
+import org.treatmentnetwork.notification.escalation.EscalationProperties;
 import org.treatmentnetwork.notification.alerts.Urgency;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

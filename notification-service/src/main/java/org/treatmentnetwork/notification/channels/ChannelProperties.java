@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("notification.channels")
-record ChannelProperties(@Valid @NotNull ChannelSettings email, @Valid @NotNull ChannelSettings sms,
+public record ChannelProperties(@Valid @NotNull ChannelSettings email, @Valid @NotNull ChannelSettings sms,
 		@Valid @NotNull ChannelSettings webhook, @Valid @NotNull SmsProvider smsProvider) {
 
 	/**
@@ -29,7 +29,7 @@ record ChannelProperties(@Valid @NotNull ChannelSettings email, @Valid @NotNull 
 	 * @param password the API password or key
 	 * @param sender the sender name or number
 	 */
-	record SmsProvider(String baseUrl, String username, String password, String sender) {
+	public record SmsProvider(String baseUrl, String username, String password, String sender) {
 
 		boolean configured() {
 			return this.baseUrl != null && !this.baseUrl.isBlank();

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -25,7 +25,7 @@ import java.time.Duration;
  * when the breaker is open or the receiver refused for good); and each recipient gets at
  * most so many messages per period on the channel.
  */
-final class ChannelGuard {
+public final class ChannelGuard {
 
 	private final String name;
 
@@ -86,7 +86,7 @@ final class ChannelGuard {
 	 * @param failure the failure
 	 * @return such as {@code "timed out"}
 	 */
-	static String reason(Throwable failure) {
+	public static String reason(Throwable failure) {
 		if (failure instanceof TimeoutException) {
 			return "timed out";
 		}

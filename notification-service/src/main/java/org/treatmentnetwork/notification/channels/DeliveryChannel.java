@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import org.treatmentnetwork.notification.alerts.TimelineChannel;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 /**
  * A way to send a page.
  */
-interface DeliveryChannel {
+public interface DeliveryChannel {
 
 	/**
 	 * The contact method kind this channel serves.

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.alerts;
+package org.treatmentnetwork.notification.escalation;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotNull;
+import org.treatmentnetwork.notification.alerts.Urgency;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;

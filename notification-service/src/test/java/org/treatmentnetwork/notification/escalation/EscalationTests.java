@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.escalation;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,14 +19,18 @@ import org.treatmentnetwork.notification.acklinks.AckLinkTokens;
 import org.treatmentnetwork.notification.alerts.AlertDocument;
 import org.treatmentnetwork.notification.alerts.AlertState;
 import org.treatmentnetwork.notification.alerts.Alerts;
-import org.treatmentnetwork.notification.alerts.EscalationProperties;
 import org.treatmentnetwork.notification.alerts.NewAlert;
 import org.treatmentnetwork.notification.alerts.TimelineChannel;
 import org.treatmentnetwork.notification.alerts.TimelineEntry;
 import org.treatmentnetwork.notification.alerts.TimelineType;
+import org.treatmentnetwork.notification.channels.AlertMessage;
+import org.treatmentnetwork.notification.channels.ChannelProperties;
+import org.treatmentnetwork.notification.channels.ChannelSettings;
+import org.treatmentnetwork.notification.channels.DeliveryChannel;
+import org.treatmentnetwork.notification.channels.SmsChannel;
+import org.treatmentnetwork.notification.channels.WebhookChannel;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
 import org.treatmentnetwork.notification.oncall.OnCallDirectory;
-import org.treatmentnetwork.notification.oncall.OnCallProperties;
 import org.treatmentnetwork.notification.oncall.OnCallTestConfiguration;
 import org.treatmentnetwork.notification.store.StoreInitializer;
 import org.treatmentnetwork.notification.support.EmbeddedMongo;
@@ -96,9 +100,6 @@ class EscalationTests {
 	@Autowired
 	private ReactiveMongoTemplate mongo;
 
-	@Autowired
-	private OnCallProperties onCallProperties;
-
 	private final RecordingChannel email = new RecordingChannel();
 
 	private DisposableServer server;
@@ -108,7 +109,6 @@ class EscalationTests {
 		this.mongo.remove(new Query(), AlertDocument.class).block(TIMEOUT);
 		this.mongo.remove(new Query(), "teams").block(TIMEOUT);
 		this.mongo.remove(new Query(), "staff").block(TIMEOUT);
-		this.mongo.remove(new Query(), CoverageWatch.COLLECTION).block(TIMEOUT);
 		this.seed.forEach((initializer) -> initializer.initialize().block(TIMEOUT));
 	}
 
@@ -344,27 +344,6 @@ class EscalationTests {
 		this.clock.advance(Duration.ofSeconds(5));
 		dispatcher.dispatchDue().block(TIMEOUT);
 		assertThat(failing.staffIds()).containsExactly(SUPERVISOR);
-	}
-
-	@Test
-	void aTeamWithNobodyOnCallSoonIsReportedToSupervisorsOnceEvenByTwoInstances() {
-		this.mongo
-			.updateFirst(query(where("_id").is("center-demo-ridge")), new Update().set("rotation.memberIds", List.of()),
-					"teams")
-			.block(TIMEOUT);
-		CoverageProperties coverage = new CoverageProperties(Duration.ofMinutes(15), Duration.ofHours(24));
-		CoverageWatch first = new CoverageWatch(this.directory, List.of(this.email), this.mongo, coverage,
-				this.onCallProperties, this.clock);
-		CoverageWatch second = new CoverageWatch(this.directory, List.of(this.email), this.mongo, coverage,
-				this.onCallProperties, this.clock);
-
-		Integer sent = Mono.zip(first.check(), second.check(), Integer::sum).block(TIMEOUT);
-
-		assertThat(sent).isEqualTo(1);
-		assertThat(this.email.staffIds()).containsExactlyInAnyOrder("quinn-example", SUPERVISOR);
-		this.clock.advance(Duration.ofMinutes(15));
-		assertThat(first.check().block(TIMEOUT)).isZero();
-		assertThat(this.email.staffIds()).hasSize(2);
 	}
 
 	@Test

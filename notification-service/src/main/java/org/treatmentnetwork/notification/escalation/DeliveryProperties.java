@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.escalation;
 
 import java.time.Duration;
 
@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sendTimeout the most a single send may take
  * @param retryInitialInterval the wait after a first failed delivery
  * @param retryMaxInterval the longest wait between delivery attempts
- * @param mailFrom the sender address of e-mail pages
+ * @param mailFrom the sender address of e-mail pages (the e-mail channel reads it)
  */
 @Validated
 @ConfigurationProperties("notification.delivery")

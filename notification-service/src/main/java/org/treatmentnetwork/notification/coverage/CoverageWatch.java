@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.coverage;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.treatmentnetwork.notification.channels.AlertMessage;
+import org.treatmentnetwork.notification.channels.DeliveryChannel;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
 import org.treatmentnetwork.notification.oncall.EscalationStep;
 import org.treatmentnetwork.notification.oncall.EscalationTarget;

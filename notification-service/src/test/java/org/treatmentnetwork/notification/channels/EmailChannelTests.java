@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,9 +88,7 @@ class EmailChannelTests {
 		ChannelSettings settings = new ChannelSettings(Duration.ofSeconds(10), 1, Duration.ofMillis(100), 50, 5,
 				Duration.ofSeconds(30), 100, Duration.ofMinutes(1));
 		return new EmailChannel(sender, new SmtpConnectionProperties(maxIdle, Duration.ofSeconds(30)),
-				new DeliveryProperties(Duration.ofSeconds(1), Duration.ofMinutes(2), 50, 4, Duration.ofSeconds(20),
-						Duration.ofSeconds(5), Duration.ofMinutes(5), "alerts@treatment-network.test"),
-				new ChannelProperties(settings, settings, settings,
+				"alerts@treatment-network.test", new ChannelProperties(settings, settings, settings,
 						new ChannelProperties.SmsProvider(null, null, null, null)),
 				Clock.systemUTC());
 	}

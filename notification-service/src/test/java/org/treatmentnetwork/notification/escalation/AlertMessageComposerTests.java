@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.escalation;
 
 import java.net.URI;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.treatmentnetwork.notification.alerts.AlertDocument;
 import org.treatmentnetwork.notification.alerts.AlertState;
+import org.treatmentnetwork.notification.channels.AlertMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.escalation;
 
 import java.net.URI;
 import java.time.Instant;
@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.treatmentnetwork.notification.alerts.AlertDocument;
+import org.treatmentnetwork.notification.channels.AlertMessage;
 
 /**
  * Writes the text of a page. By design it only has the alert's operational fields to work

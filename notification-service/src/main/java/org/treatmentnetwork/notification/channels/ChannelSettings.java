@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ import jakarta.validation.constraints.NotNull;
  * {@code recipientRatePeriod}
  * @param recipientRatePeriod the period of the per-recipient limit
  */
-record ChannelSettings(@NotNull Duration timeout, @Min(1) @Max(10) int retryAttempts,
+public record ChannelSettings(@NotNull Duration timeout, @Min(1) @Max(10) int retryAttempts,
 		@NotNull Duration retryInitialInterval, @Min(1) @Max(100) float failureRateThreshold,
 		@Min(1) @Max(100) int minimumCalls, @NotNull Duration openDuration, @Min(1) int recipientRateLimit,
 		@NotNull Duration recipientRatePeriod) {

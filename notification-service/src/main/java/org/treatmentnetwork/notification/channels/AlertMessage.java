@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import java.util.Map;
 
@@ -12,13 +12,13 @@ import java.util.Map;
  * @param shortText a one-line text (SMS, chat webhooks)
  * @param fields the structured fields (webhook JSON)
  */
-record AlertMessage(String to, String subject, String body, String shortText, Map<String, String> fields) {
+public record AlertMessage(String to, String subject, String body, String shortText, Map<String, String> fields) {
 
-	AlertMessage {
+	public AlertMessage {
 		fields = Map.copyOf(fields);
 	}
 
-	AlertMessage to(String address) {
+	public AlertMessage to(String address) {
 		return new AlertMessage(address, this.subject, this.body, this.shortText, this.fields);
 	}
 

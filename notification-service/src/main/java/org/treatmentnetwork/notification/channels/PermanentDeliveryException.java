@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 /**
  * The receiving end refused a message for good (such as an HTTP {@code 4xx} other than

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import java.time.Clock;
 
@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMailMessage;
@@ -29,10 +30,12 @@ class EmailChannel implements DeliveryChannel, DisposableBean {
 
 	private final ChannelGuard guard;
 
-	EmailChannel(JavaMailSenderImpl mailSender, SmtpConnectionProperties smtp, DeliveryProperties properties,
-			ChannelProperties channels, Clock clock) {
+	// The sender address is one of the paging settings, validated with them
+	// (escalation/DeliveryProperties).
+	EmailChannel(JavaMailSenderImpl mailSender, SmtpConnectionProperties smtp,
+			@Value("${notification.delivery.mail-from}") String mailFrom, ChannelProperties channels, Clock clock) {
 		this.connections = new SmtpConnections(mailSender, smtp, clock);
-		this.from = properties.mailFrom();
+		this.from = mailFrom;
 		this.guard = new ChannelGuard("email", channels.email());
 	}
 

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * chat tool's incoming webhook.
  */
 @Component
-class WebhookChannel implements DeliveryChannel {
+public class WebhookChannel implements DeliveryChannel {
 
 	private final WebClient client;
 
@@ -30,7 +30,7 @@ class WebhookChannel implements DeliveryChannel {
 		this(builders.getIfAvailable(WebClient::builder), channels);
 	}
 
-	WebhookChannel(WebClient.Builder builder, ChannelProperties channels) {
+	public WebhookChannel(WebClient.Builder builder, ChannelProperties channels) {
 		this.client = HttpChannelClients.create(builder, channels.webhook().timeout());
 		this.guard = new ChannelGuard("webhook", channels.webhook());
 	}

@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.escalation;
 
 import java.net.URI;
 import java.time.Clock;
@@ -26,12 +26,14 @@ import org.treatmentnetwork.notification.alerts.AlertDocument;
 import org.treatmentnetwork.notification.alerts.AlertState;
 import org.treatmentnetwork.notification.alerts.AlertTriggered;
 import org.treatmentnetwork.notification.alerts.Alerts;
-import org.treatmentnetwork.notification.alerts.EscalationProperties;
 import org.treatmentnetwork.notification.alerts.RepeatNotice;
 import org.treatmentnetwork.notification.alerts.StepOutcome;
 import org.treatmentnetwork.notification.alerts.TimelineEntry;
 import org.treatmentnetwork.notification.alerts.TimelineType;
 import org.treatmentnetwork.notification.alerts.Urgency;
+import org.treatmentnetwork.notification.channels.AlertMessage;
+import org.treatmentnetwork.notification.channels.ChannelGuard;
+import org.treatmentnetwork.notification.channels.DeliveryChannel;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
 import org.treatmentnetwork.notification.oncall.EscalationPlan;
 import org.treatmentnetwork.notification.oncall.EscalationStep;

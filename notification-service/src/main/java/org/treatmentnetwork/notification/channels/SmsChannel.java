@@ -1,4 +1,4 @@
-package org.treatmentnetwork.notification.delivery;
+package org.treatmentnetwork.notification.channels;
 
 import java.util.Map;
 
@@ -17,7 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link ChannelProperties.SmsProvider}). Off when no base URL is configured.
  */
 @Component
-class SmsChannel implements DeliveryChannel {
+public class SmsChannel implements DeliveryChannel {
 
 	private final ChannelProperties.SmsProvider provider;
 
@@ -30,7 +30,7 @@ class SmsChannel implements DeliveryChannel {
 		this(builders.getIfAvailable(WebClient::builder), channels);
 	}
 
-	SmsChannel(WebClient.Builder builder, ChannelProperties channels) {
+	public SmsChannel(WebClient.Builder builder, ChannelProperties channels) {
 		this.provider = channels.smsProvider();
 		this.client = HttpChannelClients.create(builder, channels.sms().timeout());
 		this.guard = new ChannelGuard("sms", channels.sms());
