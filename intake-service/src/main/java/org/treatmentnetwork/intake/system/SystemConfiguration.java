@@ -6,9 +6,12 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.treatmentnetwork.servicedefaults.health.MongoPingHealthIndicator;
 
 /**
- * The clock every feature reads the time from, and the MongoDB client's timeouts.
+ * The clock every feature reads the time from, the MongoDB client's timeouts and its
+ * health.
  */
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
@@ -26,6 +29,17 @@ class SystemConfiguration {
 			.applyToSocketSettings(
 					(socket) -> socket.connectTimeout(timeouts.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
 						.readTimeout(timeouts.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * MongoDB health by {@code ping}, as the {@code mongo} component that the readiness
+	 * group includes; Boot's indicator is disabled in {@code application.yml}.
+	 * @param mongo the store
+	 * @return the indicator
+	 */
+	@Bean
+	MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
+		return new MongoPingHealthIndicator(mongo);
 	}
 
 }
