@@ -5,10 +5,12 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.treatmentnetwork.servicedefaults.health.MongoPingHealthIndicator;
 
 /**
  * Bounds every MongoDB call: connecting, waiting for an answer and selecting a server all
- * time out instead of hanging.
+ * time out instead of hanging. And the store's health.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreClientConfiguration {
@@ -21,6 +23,17 @@ class StoreClientConfiguration {
 						.readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS))
 			.applyToClusterSettings((cluster) -> cluster
 				.serverSelectionTimeout(properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * Whether MongoDB answers a {@code ping}, as the {@code store} component that the
+	 * readiness group includes; Boot's indicator is disabled in {@code application.yml}.
+	 * @param mongo the store
+	 * @return the indicator
+	 */
+	@Bean
+	MongoPingHealthIndicator storeHealthIndicator(ReactiveMongoTemplate mongo) {
+		return new MongoPingHealthIndicator(mongo);
 	}
 
 }
