@@ -20,16 +20,15 @@ import org.treatmentnetwork.notification.oncall.OnCallDirectory;
 import org.treatmentnetwork.notification.oncall.OnCallPerson;
 import org.treatmentnetwork.notification.oncall.OnCallProperties;
 import org.treatmentnetwork.notification.store.StoreReadyEvent;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -46,7 +45,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * the next check (overlapping a stored warning) is not reported again.
  */
 @Component
-class CoverageWatch implements DisposableBean {
+class CoverageWatch extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(CoverageWatch.class);
 
@@ -66,10 +65,9 @@ class CoverageWatch implements DisposableBean {
 
 	private final Clock clock;
 
-	private volatile Disposable loop;
-
 	CoverageWatch(OnCallDirectory directory, List<DeliveryChannel> channels, ReactiveMongoTemplate mongo,
 			CoverageProperties properties, OnCallProperties onCall, Clock clock) {
+		super("Coverage check", java.time.Duration.ZERO, properties.checkInterval());
 		this.directory = directory;
 		channels.forEach((channel) -> this.channels.put(channel.kind(), channel));
 		this.mongo = mongo;
@@ -79,21 +77,13 @@ class CoverageWatch implements DisposableBean {
 	}
 
 	@EventListener(StoreReadyEvent.class)
-	synchronized void start() {
-		if (this.loop == null) {
-			this.loop = Flux.interval(java.time.Duration.ZERO, this.properties.checkInterval())
-				.onBackpressureDrop()
-				.concatMap((tick) -> check(), 1)
-				.subscribe();
-		}
+	void onStoreReady() {
+		start();
 	}
 
 	@Override
-	public void destroy() {
-		Disposable current = this.loop;
-		if (current != null) {
-			current.dispose();
-		}
+	protected Mono<Integer> runRound(boolean scheduled) {
+		return check();
 	}
 
 	/**

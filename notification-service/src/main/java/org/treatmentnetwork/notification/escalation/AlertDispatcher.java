@@ -40,14 +40,13 @@ import org.treatmentnetwork.notification.oncall.EscalationStep;
 import org.treatmentnetwork.notification.oncall.OnCallDirectory;
 import org.treatmentnetwork.notification.oncall.OnCallPerson;
 import org.treatmentnetwork.notification.store.StoreReadyEvent;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
 
 /**
  * Runs every alert's escalation policy.
@@ -82,7 +81,7 @@ import org.springframework.stereotype.Component;
  * lease expires and the step is paged again.
  */
 @Component
-class AlertDispatcher implements DisposableBean {
+class AlertDispatcher extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
@@ -120,10 +119,9 @@ class AlertDispatcher implements DisposableBean {
 
 	private final Counter passFailures;
 
-	private volatile Disposable loop;
-
 	AlertDispatcher(Alerts alerts, OnCallDirectory directory, List<DeliveryChannel> channels, AckLinkTokens links,
 			DeliveryProperties properties, EscalationProperties escalation, Clock clock, MeterRegistry meters) {
+		super("Dispatch pass", properties.pollInterval(), properties.pollInterval());
 		this.alerts = alerts;
 		this.directory = directory;
 		channels.forEach((channel) -> this.channels.put(channel.kind(), channel));
@@ -136,16 +134,28 @@ class AlertDispatcher implements DisposableBean {
 	}
 
 	@EventListener(StoreReadyEvent.class)
-	synchronized void start() {
-		if (this.loop != null) {
-			return;
+	synchronized void onStoreReady() {
+		if (!isRunning()) {
+			log.info("Dispatcher {} started (poll every {})", this.owner, this.properties.pollInterval());
+			start();
 		}
-		log.info("Dispatcher {} started (poll every {})", this.owner, this.properties.pollInterval());
-		Flux<Void> sweeps = Flux.interval(this.properties.pollInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> dispatchDue(), 1);
-		Flux<Void> wokenUp = this.wakeUps.asFlux().flatMap(this::dispatch, this.properties.concurrency());
-		this.loop = Flux.merge(sweeps, wokenUp).subscribe();
+	}
+
+	/**
+	 * The sweep: every due alert, up to the batch size.
+	 */
+	@Override
+	protected Mono<Void> runRound(boolean scheduled) {
+		return dispatchDue();
+	}
+
+	/**
+	 * Beside the sweeps, the alerts woken up by id, up to {@code concurrency} side by
+	 * side.
+	 */
+	@Override
+	protected Flux<Void> alongside() {
+		return this.wakeUps.asFlux().flatMap(this::dispatch, this.properties.concurrency());
 	}
 
 	@EventListener
@@ -157,14 +167,6 @@ class AlertDispatcher implements DisposableBean {
 		// If the queue is full, the next sweep picks the alert up.
 		synchronized (this.wakeUps) {
 			this.wakeUps.tryEmitNext(alertId);
-		}
-	}
-
-	@Override
-	public void destroy() {
-		Disposable current = this.loop;
-		if (current != null) {
-			current.dispose();
 		}
 	}
 
