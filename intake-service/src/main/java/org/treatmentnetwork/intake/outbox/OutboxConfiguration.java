@@ -33,9 +33,9 @@ class OutboxConfiguration {
 
 	@Bean
 	RequiredIndexes outboxIndexes() {
-		return RequiredIndexes.of(OutboxStore.COLLECTION,
-				new Index().on(OutboxStore.PENDING, Sort.Direction.ASC)
-					.on(OutboxStore.NEXT_ATTEMPT_AT, Sort.Direction.ASC)
+		return RequiredIndexes.of(ContactRequestCollection.NAME,
+				new Index().on(ContactRequestCollection.OUTBOX_PENDING, Sort.Direction.ASC)
+					.on(ContactRequestCollection.OUTBOX_NEXT_ATTEMPT_AT, Sort.Direction.ASC)
 					.named("outbox_claim"));
 	}
 

@@ -3,6 +3,7 @@ package org.treatmentnetwork.intake.outbox;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
  * The outbox part of a claimed contact request document.
@@ -11,7 +12,9 @@ import org.springframework.data.annotation.Id;
  * @param pendingEvents the events still to publish, oldest first
  * @param outboxAttempts failed attempts so far
  */
-record OutboxEntry(@Id String id, List<ContactRequestEvent> pendingEvents, int outboxAttempts) {
+record OutboxEntry(@Id String id,
+		@Field(ContactRequestCollection.PENDING_EVENTS) List<ContactRequestEvent> pendingEvents,
+		@Field(ContactRequestCollection.OUTBOX_ATTEMPTS) int outboxAttempts) {
 
 	OutboxEntry {
 		pendingEvents = (pendingEvents != null) ? List.copyOf(pendingEvents) : List.of();

@@ -13,31 +13,25 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.treatmentnetwork.intake.outbox.ContactRequestCollection.OUTBOX_ATTEMPTS;
+import static org.treatmentnetwork.intake.outbox.ContactRequestCollection.OUTBOX_LEASE_OWNER;
+import static org.treatmentnetwork.intake.outbox.ContactRequestCollection.OUTBOX_LEASE_UNTIL;
+import static org.treatmentnetwork.intake.outbox.ContactRequestCollection.OUTBOX_NEXT_ATTEMPT_AT;
+import static org.treatmentnetwork.intake.outbox.ContactRequestCollection.OUTBOX_PENDING;
+import static org.treatmentnetwork.intake.outbox.ContactRequestCollection.PENDING_EVENTS;
 
 /**
- * The outbox fields of {@code contact_requests}, changed only by single-document atomic
- * operations so that several relay instances can run side by side.
+ * The outbox fields of {@code contact_requests} ({@link ContactRequestCollection}),
+ * changed only by single-document atomic operations so that several relay instances can
+ * run side by side.
  */
 @Component
 class OutboxStore {
-
-	static final String COLLECTION = "contact_requests";
-
-	static final String EVENTS = "pendingEvents";
-
-	static final String PENDING = "outboxPending";
-
-	static final String LEASE_OWNER = "outboxLeaseOwner";
-
-	static final String LEASE_UNTIL = "outboxLeaseUntil";
-
-	static final String ATTEMPTS = "outboxAttempts";
-
-	static final String NEXT_ATTEMPT_AT = "outboxNextAttemptAt";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -57,19 +51,20 @@ class OutboxStore {
 	 * @return the claimed entries, due soonest first; empty when none is due
 	 */
 	Flux<OutboxEntry> claim(String leaseId, Instant now, Duration lease, int limit) {
-		Query due = new Query(dueAt(now)).with(Sort.by(NEXT_ATTEMPT_AT)).limit(limit);
+		Query due = new Query(dueAt(now)).with(Sort.by(OUTBOX_NEXT_ATTEMPT_AT)).limit(limit);
 		due.fields().include("_id");
-		return this.mongo.find(due, Document.class, COLLECTION)
+		return this.mongo.find(due, Document.class, ContactRequestCollection.NAME)
 			.map((document) -> document.get("_id"))
 			.collectList()
 			.filter((ids) -> !ids.isEmpty())
 			.flatMapMany((ids) -> this.mongo
 				.updateMulti(new Query(where("_id").in(ids).andOperator(dueAt(now))),
-						new Update().set(LEASE_OWNER, leaseId).set(LEASE_UNTIL, now.plus(lease)), COLLECTION)
+						new Update().set(OUTBOX_LEASE_OWNER, leaseId).set(OUTBOX_LEASE_UNTIL, now.plus(lease)),
+						ContactRequestCollection.NAME)
 				.filter((result) -> result.getModifiedCount() > 0)
 				.flatMapMany((result) -> this.mongo.find(
-						new Query(where(LEASE_OWNER).is(leaseId)).with(Sort.by(NEXT_ATTEMPT_AT)), OutboxEntry.class,
-						COLLECTION)));
+						new Query(where(OUTBOX_LEASE_OWNER).is(leaseId)).with(Sort.by(OUTBOX_NEXT_ATTEMPT_AT)),
+						OutboxEntry.class, ContactRequestCollection.NAME)));
 	}
 
 	/**
@@ -83,14 +78,14 @@ class OutboxStore {
 	 */
 	Mono<OutboxEntry> claim(String id, String leaseId, Instant now, Duration lease) {
 		Query due = new Query(where("_id").is(id).andOperator(dueAt(now)));
-		Update leased = new Update().set(LEASE_OWNER, leaseId).set(LEASE_UNTIL, now.plus(lease));
+		Update leased = new Update().set(OUTBOX_LEASE_OWNER, leaseId).set(OUTBOX_LEASE_UNTIL, now.plus(lease));
 		return this.mongo.findAndModify(due, leased, FindAndModifyOptions.options().returnNew(true), OutboxEntry.class,
-				COLLECTION);
+				ContactRequestCollection.NAME);
 	}
 
 	private static Criteria dueAt(Instant now) {
-		return new Criteria().andOperator(where(PENDING).is(true), where(NEXT_ATTEMPT_AT).lte(now),
-				new Criteria().orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lte(now)));
+		return new Criteria().andOperator(where(OUTBOX_PENDING).is(true), where(OUTBOX_NEXT_ATTEMPT_AT).lte(now),
+				new Criteria().orOperator(where(OUTBOX_LEASE_UNTIL).is(null), where(OUTBOX_LEASE_UNTIL).lte(now)));
 	}
 
 	/**
@@ -99,11 +94,11 @@ class OutboxStore {
 	 * @return whether this owner still held the lease
 	 */
 	Mono<Boolean> complete(String id, String owner, List<String> publishedEventIds, Instant now) {
-		Update update = removing(publishedEventIds).unset(LEASE_OWNER)
-			.unset(LEASE_UNTIL)
-			.set(ATTEMPTS, 0)
-			.set(NEXT_ATTEMPT_AT, now);
-		return this.mongo.updateFirst(leasedBy(id, owner), update, COLLECTION)
+		Update update = removing(publishedEventIds).unset(OUTBOX_LEASE_OWNER)
+			.unset(OUTBOX_LEASE_UNTIL)
+			.set(OUTBOX_ATTEMPTS, 0)
+			.set(OUTBOX_NEXT_ATTEMPT_AT, now);
+		return this.mongo.updateFirst(leasedBy(id, owner), update, ContactRequestCollection.NAME)
 			.flatMap((result) -> clearPendingIfEmpty(id).thenReturn(result.getMatchedCount() > 0));
 	}
 
@@ -114,11 +109,11 @@ class OutboxStore {
 	 */
 	Mono<Boolean> release(String id, String owner, List<String> publishedEventIds, int attempts,
 			Instant nextAttemptAt) {
-		Update update = removing(publishedEventIds).unset(LEASE_OWNER)
-			.unset(LEASE_UNTIL)
-			.set(ATTEMPTS, attempts)
-			.set(NEXT_ATTEMPT_AT, nextAttemptAt);
-		return this.mongo.updateFirst(leasedBy(id, owner), update, COLLECTION)
+		Update update = removing(publishedEventIds).unset(OUTBOX_LEASE_OWNER)
+			.unset(OUTBOX_LEASE_UNTIL)
+			.set(OUTBOX_ATTEMPTS, attempts)
+			.set(OUTBOX_NEXT_ATTEMPT_AT, nextAttemptAt);
+		return this.mongo.updateFirst(leasedBy(id, owner), update, ContactRequestCollection.NAME)
 			.flatMap((result) -> clearPendingIfEmpty(id).thenReturn(result.getMatchedCount() > 0));
 	}
 
@@ -126,16 +121,16 @@ class OutboxStore {
 	 * @return how many documents have events waiting
 	 */
 	Mono<Long> countPending() {
-		return this.mongo.count(new Query(where(PENDING).is(true)), COLLECTION);
+		return this.mongo.count(new Query(where(OUTBOX_PENDING).is(true)), ContactRequestCollection.NAME);
 	}
 
 	/**
 	 * @return when the oldest event still waiting occurred, or empty when none waits
 	 */
 	Mono<Instant> oldestPendingEventAt() {
-		Query pending = new Query(where(PENDING).is(true)).limit(1000);
-		pending.fields().include(EVENTS);
-		return this.mongo.find(pending, PendingEvents.class, COLLECTION)
+		Query pending = new Query(where(OUTBOX_PENDING).is(true)).limit(1000);
+		pending.fields().include(PENDING_EVENTS);
+		return this.mongo.find(pending, PendingEvents.class, ContactRequestCollection.NAME)
 			.flatMapIterable(PendingEvents::pendingEvents)
 			.map(ContactRequestEvent::occurredAt)
 			.reduce((a, b) -> a.isBefore(b) ? a : b);
@@ -144,7 +139,7 @@ class OutboxStore {
 	/**
 	 * The events of a pending document, read without the rest of it.
 	 */
-	record PendingEvents(List<ContactRequestEvent> pendingEvents) {
+	record PendingEvents(@Field(PENDING_EVENTS) List<ContactRequestEvent> pendingEvents) {
 
 		PendingEvents {
 			pendingEvents = (pendingEvents != null) ? List.copyOf(pendingEvents) : List.of();
@@ -156,18 +151,19 @@ class OutboxStore {
 		// A new event is pushed together with outboxPending=true in one update, so the
 		// flag
 		// is only cleared while the array is really empty.
-		Query empty = new Query(where("_id").is(id).and(PENDING).is(true).and(EVENTS).size(0));
-		return this.mongo.updateFirst(empty, new Update().set(PENDING, false), COLLECTION).then();
+		Query empty = new Query(where("_id").is(id).and(OUTBOX_PENDING).is(true).and(PENDING_EVENTS).size(0));
+		return this.mongo.updateFirst(empty, new Update().set(OUTBOX_PENDING, false), ContactRequestCollection.NAME)
+			.then();
 	}
 
 	private static Query leasedBy(String id, String owner) {
-		return new Query(where("_id").is(id).and(LEASE_OWNER).is(owner));
+		return new Query(where("_id").is(id).and(OUTBOX_LEASE_OWNER).is(owner));
 	}
 
 	private static Update removing(List<String> eventIds) {
 		Update update = new Update();
 		if (!eventIds.isEmpty()) {
-			update.pull(EVENTS, new Document("eventId", new Document("$in", eventIds)));
+			update.pull(PENDING_EVENTS, new Document("eventId", new Document("$in", eventIds)));
 		}
 		return update;
 	}

@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.treatmentnetwork.intake.audit.AuditLog;
+import org.treatmentnetwork.intake.outbox.ContactRequestCollection;
 import org.treatmentnetwork.intake.outbox.ContactRequestEvent;
 import org.treatmentnetwork.intake.outbox.OutboxTrigger;
 import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
@@ -175,10 +176,8 @@ class PipelineService {
 			Criteria sameState = where("_id").is(id).and("status").is(request.status().name());
 			sameState = (request.claimedBy() != null) ? sameState.and("claimedBy").is(request.claimedBy())
 					: sameState.and("claimedBy").is(null);
-			Update update = new Update().set("status", target.name())
-				.push("history", history("STATUS_CHANGED", now, target, agent, note, id))
-				.push("pendingEvents", event.toBson())
-				.set("outboxPending", true);
+			Update update = ContactRequestCollection.addEvent(new Update().set("status", target.name())
+				.push("history", history("STATUS_CHANGED", now, target, agent, note, id)), event);
 			if (request.claimedBy() == null) {
 				update.set("claimedBy", agent).set("claimedAt", now);
 			}

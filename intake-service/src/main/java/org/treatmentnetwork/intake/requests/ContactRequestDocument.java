@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+import org.treatmentnetwork.intake.outbox.ContactRequestCollection;
 import org.treatmentnetwork.intake.outbox.ContactRequestEvent;
 import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
 import org.treatmentnetwork.intake.privacy.PersonalFields;
@@ -12,8 +14,9 @@ import org.treatmentnetwork.intake.triage.TriageResult;
 import org.treatmentnetwork.intake.triage.Urgency;
 
 /**
- * A contact request as stored in {@code contact_requests}. The personal fields
- * ({@code name}, {@code phone}, {@code email}, {@code bestTimeToContact},
+ * A contact request as stored in {@code contact_requests}
+ * ({@link ContactRequestCollection}, which also defines the outbox fields). The personal
+ * fields ({@code name}, {@code phone}, {@code email}, {@code bestTimeToContact},
  * {@code substances}, {@code message}) hold AES-GCM ciphertext only; {@code phoneHash}
  * and {@code emailHash} are keyed hashes for finding the same person's requests. The
  * events still to be published live in the same document ({@code pendingEvents} and the
@@ -21,17 +24,19 @@ import org.treatmentnetwork.intake.triage.Urgency;
  * the outbox relay owns those fields afterwards, and the call center's pipeline owns
  * {@code status}, {@code claimedBy} and the timestamps of its steps.
  */
-@Document(ContactRequestDocument.COLLECTION)
+@Document(ContactRequestCollection.NAME)
 record ContactRequestDocument(@Id String id, String reference, RequestStatus status, Urgency urgency, Source source,
 		Instant receivedAt, Instant firstContactDueAt, String createdBy, String name, String phone, String email,
 		PreferredContact preferredContact, String bestTimeToContact, ForWhom forWhom, String substances, String message,
 		String centerId, Consent consent, String phoneHash, String emailHash, String duplicateOf, String claimedBy,
 		Instant claimedAt, Instant firstContactAttemptAt, Instant contactedAt, Instant closedAt,
-		Instant personalDataErasedAt, List<HistoryEntry> history, List<ContactRequestEvent> pendingEvents,
-		boolean outboxPending, String outboxLeaseOwner, Instant outboxLeaseUntil, int outboxAttempts,
-		Instant outboxNextAttemptAt) {
-
-	static final String COLLECTION = "contact_requests";
+		Instant personalDataErasedAt, List<HistoryEntry> history,
+		@Field(ContactRequestCollection.PENDING_EVENTS) List<ContactRequestEvent> pendingEvents,
+		@Field(ContactRequestCollection.OUTBOX_PENDING) boolean outboxPending,
+		@Field(ContactRequestCollection.OUTBOX_LEASE_OWNER) String outboxLeaseOwner,
+		@Field(ContactRequestCollection.OUTBOX_LEASE_UNTIL) Instant outboxLeaseUntil,
+		@Field(ContactRequestCollection.OUTBOX_ATTEMPTS) int outboxAttempts,
+		@Field(ContactRequestCollection.OUTBOX_NEXT_ATTEMPT_AT) Instant outboxNextAttemptAt) {
 
 	/**
 	 * A new request, its personal fields encrypted, with its

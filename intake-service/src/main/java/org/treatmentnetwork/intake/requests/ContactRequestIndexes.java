@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
+import org.treatmentnetwork.intake.outbox.ContactRequestCollection;
 import org.treatmentnetwork.intake.system.RequiredIndexes;
 
 /**
@@ -14,7 +15,7 @@ class ContactRequestIndexes {
 
 	@Bean
 	RequiredIndexes contactRequestsRequiredIndexes() {
-		return RequiredIndexes.of(ContactRequestDocument.COLLECTION,
+		return RequiredIndexes.of(ContactRequestCollection.NAME,
 				new Index().on("reference", Sort.Direction.ASC).unique().named("reference_unique"),
 				new Index().on("phoneHash", Sort.Direction.ASC)
 					.on("receivedAt", Sort.Direction.DESC)

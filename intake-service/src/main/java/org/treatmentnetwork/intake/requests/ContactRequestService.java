@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.treatmentnetwork.intake.audit.AuditLog;
+import org.treatmentnetwork.intake.outbox.ContactRequestCollection;
 import org.treatmentnetwork.intake.outbox.OutboxTrigger;
 import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
 import org.treatmentnetwork.intake.problems.NotFoundException;
@@ -161,7 +162,7 @@ class ContactRequestService {
 			.with(Sort.by(Sort.Direction.DESC, "receivedAt"))
 			.limit(1);
 		query.fields().include("_id", "duplicateOf");
-		return this.mongo.findOne(query, EarlierRequest.class, ContactRequestDocument.COLLECTION)
+		return this.mongo.findOne(query, EarlierRequest.class, ContactRequestCollection.NAME)
 			.map((earlier) -> (earlier.duplicateOf() != null) ? earlier.duplicateOf() : earlier.id());
 	}
 

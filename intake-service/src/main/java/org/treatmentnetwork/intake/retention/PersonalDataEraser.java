@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.treatmentnetwork.intake.outbox.ContactRequestCollection;
 import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -34,7 +35,7 @@ class PersonalDataEraser extends BackgroundLoop implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PersonalDataEraser.class);
 
-	static final String REQUESTS = "contact_requests";
+	static final String REQUESTS = ContactRequestCollection.NAME;
 
 	static final String IDEMPOTENCY_KEYS = "idempotency_keys";
 

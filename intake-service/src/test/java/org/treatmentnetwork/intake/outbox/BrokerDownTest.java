@@ -72,7 +72,9 @@ class BrokerDownTest {
 
 	@Test
 	void requestsStoredWhileTheBrokerIsDownArePublishedExactlyOnceWhenItReturns() {
-		StepVerifier.create(this.mongo.remove(new Query(), OutboxStore.COLLECTION)).expectNextCount(1).verifyComplete();
+		StepVerifier.create(this.mongo.remove(new Query(), ContactRequestCollection.NAME))
+			.expectNextCount(1)
+			.verifyComplete();
 		this.broker = startBroker();
 		this.proxy = new TcpProxy(brokerPort());
 		this.producers = new DefaultKafkaProducerFactory<>(
@@ -124,7 +126,7 @@ class BrokerDownTest {
 	private long pendingCount() {
 		Long count = this.mongo
 			.count(new Query(org.springframework.data.mongodb.core.query.Criteria.where("outboxPending").is(true)),
-					OutboxStore.COLLECTION)
+					ContactRequestCollection.NAME)
 			.block(Duration.ofSeconds(5));
 		return (count != null) ? count : 0;
 	}
@@ -162,7 +164,9 @@ class BrokerDownTest {
 			.append("outboxPending", true)
 			.append("outboxAttempts", 0)
 			.append("outboxNextAttemptAt", Date.from(this.clock.instant()));
-		StepVerifier.create(this.mongo.insert(request, OutboxStore.COLLECTION)).expectNextCount(1).verifyComplete();
+		StepVerifier.create(this.mongo.insert(request, ContactRequestCollection.NAME))
+			.expectNextCount(1)
+			.verifyComplete();
 	}
 
 	private int brokerPort() {

@@ -58,7 +58,9 @@ class OutboxRelayTest {
 
 	@BeforeEach
 	void emptyCollection() {
-		StepVerifier.create(this.mongo.remove(new Query(), OutboxStore.COLLECTION)).expectNextCount(1).verifyComplete();
+		StepVerifier.create(this.mongo.remove(new Query(), ContactRequestCollection.NAME))
+			.expectNextCount(1)
+			.verifyComplete();
 	}
 
 	@Test
@@ -212,7 +214,7 @@ class OutboxRelayTest {
 		assertThat(this.sent).extracting((s) -> eventId(s.value())).doesNotHaveDuplicates();
 		StepVerifier.create(this.mongo.count(
 				new Query(org.springframework.data.mongodb.core.query.Criteria.where("outboxPending").is(true)),
-				OutboxStore.COLLECTION))
+				ContactRequestCollection.NAME))
 			.expectNext(0L)
 			.verifyComplete();
 	}
@@ -266,7 +268,7 @@ class OutboxRelayTest {
 		}
 		StepVerifier.create(this.mongo.count(
 				new Query(org.springframework.data.mongodb.core.query.Criteria.where("outboxLeaseOwner").ne(null)),
-				OutboxStore.COLLECTION))
+				ContactRequestCollection.NAME))
 			.expectNext((long) all.size())
 			.verifyComplete();
 	}
@@ -350,7 +352,7 @@ class OutboxRelayTest {
 		StepVerifier.create(this.mongo.updateFirst(
 				new Query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("done")),
 				new org.springframework.data.mongodb.core.query.Update().set("outboxPending", false),
-				OutboxStore.COLLECTION))
+				ContactRequestCollection.NAME))
 			.expectNextCount(1)
 			.verifyComplete();
 		OutboxRelay relay = relay(recordingSender());
@@ -399,7 +401,7 @@ class OutboxRelayTest {
 				new Query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("traced")),
 				new org.springframework.data.mongodb.core.query.Update().set("pendingEvents.0.traceparent", traceparent)
 					.set("pendingEvents.1.traceparent", "00-not-a-trace-01"),
-				OutboxStore.COLLECTION))
+				ContactRequestCollection.NAME))
 			.expectNextCount(1)
 			.verifyComplete();
 		List<String> traceparents = new java.util.ArrayList<>();
@@ -447,11 +449,13 @@ class OutboxRelayTest {
 			.append("outboxPending", true)
 			.append("outboxAttempts", 0)
 			.append("outboxNextAttemptAt", Date.from(nextAttemptAt));
-		StepVerifier.create(this.mongo.insert(request, OutboxStore.COLLECTION)).expectNextCount(1).verifyComplete();
+		StepVerifier.create(this.mongo.insert(request, ContactRequestCollection.NAME))
+			.expectNextCount(1)
+			.verifyComplete();
 	}
 
 	private Document find(String id) {
-		return this.mongo.findById(id, Document.class, OutboxStore.COLLECTION).block(Duration.ofSeconds(5));
+		return this.mongo.findById(id, Document.class, ContactRequestCollection.NAME).block(Duration.ofSeconds(5));
 	}
 
 	private static String eventId(String json) {
