@@ -22,19 +22,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import org.treatmentnetwork.localstack.kafka.KafkaBroker;
-import org.treatmentnetwork.localstack.mail.MailServer;
-import org.treatmentnetwork.localstack.mongo.MongoWireServer;
 import org.treatmentnetwork.localstack.tokens.DevTokens;
 
 /**
- * The running local stack: a Kafka broker, a MongoDB wire-protocol server and an SMTP
- * server, then the four services, each a separate process. Used by {@code ./run} and by
- * the system tests.
+ * The running local stack: the machinery that runs what {@link SuiteTopology} declares (a
+ * Kafka broker, a MongoDB wire-protocol server and an SMTP server, then the four
+ * services, each a separate process). It prepares the data folder, starts the
+ * infrastructure and then the services, waits until each is ready, and stops them again.
+ * Used by {@code ./run} and by the system tests.
  */
 public final class Stack implements AutoCloseable {
 
@@ -56,6 +58,8 @@ public final class Stack implements AutoCloseable {
 
 	private final List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
 
+	private final Set<String> services = ConcurrentHashMap.newKeySet();
+
 	private volatile boolean stopping;
 
 	private Stack(StackConfig config, PrintStream out) {
@@ -75,9 +79,9 @@ public final class Stack implements AutoCloseable {
 	public static Stack start(StackConfig config, PrintStream out) {
 		Stack stack = new Stack(config, out);
 		try {
-			stack.prepare();
-			stack.startGroup(List.of("mongodb", "smtp", "kafka"));
-			stack.startGroup(List.of("content-service", "intake-service", "notification-service", "gateway"));
+			SuiteTopology topology = stack.prepare();
+			stack.startGroup(topology.infrastructure());
+			stack.startGroup(topology.services());
 			return stack;
 		}
 		catch (RuntimeException ex) {
@@ -199,9 +203,7 @@ public final class Stack implements AutoCloseable {
 			return;
 		}
 		Collections.reverse(toStop);
-		List<ManagedProcess> services = toStop.stream()
-			.filter((p) -> p.name().endsWith("service") || p.name().equals("gateway"))
-			.toList();
+		List<ManagedProcess> services = toStop.stream().filter((p) -> this.services.contains(p.name())).toList();
 		List<ManagedProcess> infra = toStop.stream().filter((p) -> !services.contains(p)).toList();
 		stopAll(services);
 		stopAll(infra);
@@ -221,7 +223,13 @@ public final class Stack implements AutoCloseable {
 		stop();
 	}
 
-	private void prepare() {
+	/**
+	 * Checks that the suite is built and its ports are free, prepares the data folder
+	 * (keys, the link secret, Kafka's configuration and storage) and defines a process
+	 * for every component of the topology.
+	 * @return the topology, whose processes are defined but not started
+	 */
+	private SuiteTopology prepare() {
 		requireBuilt();
 		requireFreePorts();
 		try {
@@ -233,68 +241,28 @@ public final class Stack implements AutoCloseable {
 		}
 		Path publicKey = this.tokens.ensureKeyPair();
 		String alertLinkSecret = secret("alert-link-secret");
-		KafkaBroker kafka = new KafkaBroker(this.config.dataDir().resolve("kafka"), this.config.host(),
-				this.config.ports().kafka(), this.config.ports().kafkaController());
+		KafkaBroker kafka = SuiteTopology.kafkaBroker(this.config);
 		kafka.writeProperties();
 		if (kafka.needsFormat()) {
 			formatKafkaStorage(kafka);
 		}
-		define(infra("mongodb", "MongoDB wire-protocol server (H2 on disk)", MongoWireServer.class.getName(),
-				List.of(this.config.host(), String.valueOf(this.config.ports().mongo()),
-						this.config.dataDir().resolve("mongodb").resolve("mongo.mv").toString()),
-				this.config.ports().mongo(), "-Xmx384m"));
-		define(infra(
-				"smtp", "SMTP server for staff e-mail", MailServer.class.getName(), List.of(this.config.host(),
-						String.valueOf(this.config.ports().smtp()), this.config.mailDir().toString()),
-				this.config.ports().smtp(), "-Xmx96m"));
-		define(infra("kafka", "Apache Kafka broker (KRaft)", KafkaBroker.MAIN_CLASS,
-				List.of(kafka.propertiesFile().toString()), this.config.ports().kafka(), "-Xmx512m"));
-		String keyArg = "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey;
-		// The services' development defaults (such as intake's development encryption
-		// keys and notification's demo on-call network) live in their "local" profile,
-		// which production never activates.
-		String profileArg = "--spring.profiles.active=local";
-		// Every service checks the staff tokens' issuer and audience itself.
-		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", this.config.kafkaBootstrap(),
-				"STAFF_TOKEN_ISSUER", DevTokens.ISSUER, "STAFF_TOKEN_AUDIENCE", DevTokens.AUDIENCE);
-		// Every port but the gateway's public one listens on loopback only (actuator and
-		// Prometheus included): the services, whatever SERVER_ADDRESS the shell has, and
-		// the gateway's management port.
-		Map<String, String> loopback = env(common, "SERVER_ADDRESS", this.config.host());
-		define(service("content-service", "content-service", this.config.ports().content(),
-				this.config.ports().content(), env(loopback, "CONTENT_PORT", this.config.ports().content(),
-						"MONGODB_URI", this.config.mongoUri("content")),
-				keyArg, profileArg));
-		define(service("intake-service", "intake-service", this.config.ports().intake(), this.config.ports().intake(),
-				env(loopback, "INTAKE_PORT", this.config.ports().intake(), "MONGODB_URI",
-						this.config.mongoUri("intake")),
-				keyArg, profileArg));
-		Map<String, String> notificationEnv = env(loopback, "NOTIFICATION_PORT", this.config.ports().notification(),
-				"MONGODB_URI", this.config.mongoUri("notification"));
-		notificationEnv.put("SMTP_HOST", this.config.host());
-		notificationEnv.put("SMTP_PORT", String.valueOf(this.config.ports().smtp()));
-		notificationEnv.put("PUBLIC_BASE_URL", this.config.gatewayUrl());
-		notificationEnv.put("ALERT_LINK_SECRET", alertLinkSecret);
-		define(service("notification-service", "notification-service", this.config.ports().notification(),
-				this.config.ports().notification(), notificationEnv, keyArg, profileArg));
-		Map<String, String> gatewayEnv = env(common, "GATEWAY_PORT", this.config.ports().gateway(),
-				"GATEWAY_MANAGEMENT_PORT", this.config.ports().gatewayManagement(), "GATEWAY_MANAGEMENT_ADDRESS",
-				this.config.host());
-		gatewayEnv.put("CONTENT_SERVICE_URL", "http://" + this.config.host() + ":" + this.config.ports().content());
-		gatewayEnv.put("INTAKE_SERVICE_URL", "http://" + this.config.host() + ":" + this.config.ports().intake());
-		gatewayEnv.put("NOTIFICATION_SERVICE_URL",
-				"http://" + this.config.host() + ":" + this.config.ports().notification());
-		define(service("gateway", "gateway", this.config.ports().gateway(), this.config.ports().gatewayManagement(),
-				gatewayEnv, keyArg, profileArg));
+		writeKafkaLogConfig();
+		SuiteTopology topology = SuiteTopology.of(this.config, publicKey, alertLinkSecret);
+		topology.infrastructure().forEach((component) -> define(managedProcess(component)));
+		topology.services().forEach((component) -> {
+			define(managedProcess(component));
+			this.services.add(component.name());
+		});
+		return topology;
 	}
 
 	private void define(ManagedProcess process) {
 		this.processes.put(process.name(), process);
 	}
 
-	private void startGroup(List<String> names) {
+	private void startGroup(List<Component> components) {
 		Instant begin = Instant.now();
-		List<ManagedProcess> group = names.stream().map(this::process).toList();
+		List<ManagedProcess> group = components.stream().map((component) -> process(component.name())).toList();
 		for (ManagedProcess process : group) {
 			if (this.stopping) {
 				throw new StackException("stopped while starting");
@@ -325,7 +293,7 @@ public final class Stack implements AutoCloseable {
 
 	private void requireBuilt() {
 		List<String> missing = new ArrayList<>();
-		for (String module : List.of("content-service", "intake-service", "notification-service", "gateway")) {
+		for (String module : SuiteTopology.SERVICE_MODULES) {
 			if (!Files.isRegularFile(serviceJar(module))) {
 				missing.add(serviceJar(module).toString());
 			}
@@ -340,17 +308,7 @@ public final class Stack implements AutoCloseable {
 	}
 
 	private void requireFreePorts() {
-		StackConfig.Ports ports = this.config.ports();
-		Map<String, Integer> wanted = new LinkedHashMap<>();
-		wanted.put("gateway (GATEWAY_PORT)", ports.gateway());
-		wanted.put("gateway management (GATEWAY_MANAGEMENT_PORT)", ports.gatewayManagement());
-		wanted.put("content-service (CONTENT_PORT)", ports.content());
-		wanted.put("intake-service (INTAKE_PORT)", ports.intake());
-		wanted.put("notification-service (NOTIFICATION_PORT)", ports.notification());
-		wanted.put("Kafka broker (KAFKA_PORT)", ports.kafka());
-		wanted.put("Kafka controller (KAFKA_CONTROLLER_PORT)", ports.kafkaController());
-		wanted.put("MongoDB wire-protocol server (MONGO_PORT)", ports.mongo());
-		wanted.put("SMTP server (SMTP_PORT)", ports.smtp());
+		Map<String, Integer> wanted = SuiteTopology.ports(this.config.ports());
 		List<String> taken = new ArrayList<>();
 		wanted.forEach((what, port) -> portProblem(port)
 			.ifPresent((why) -> taken.add("port " + port + " for " + what + " is not free: " + why)));
@@ -398,31 +356,39 @@ public final class Stack implements AutoCloseable {
 		}
 	}
 
-	private ManagedProcess infra(String name, String description, String mainClass, List<String> args, int port,
-			String heap) {
-		List<String> command = new ArrayList<>(javaCommand(heap));
-		if (name.equals("kafka")) {
-			command.add("-Dlog4j2.configurationFile=" + this.config.dataDir().resolve("kafka").resolve("log4j2.xml"));
-			writeKafkaLogConfig();
+	/**
+	 * The process that runs a component: the launcher's own {@code java} with the
+	 * component's heap and JVM options, its main class on this module's class path or its
+	 * module's jar, its arguments and environment; ready once it listens on its port
+	 * (infrastructure) or its readiness endpoint answers {@code 200} (services).
+	 */
+	private ManagedProcess managedProcess(Component component) {
+		List<String> command = new ArrayList<>(javaCommand(component.heap()));
+		command.addAll(component.jvmOptions());
+		BooleanSupplier ready;
+		Duration startTimeout;
+		switch (component.kind()) {
+			case INFRASTRUCTURE -> {
+				command.add("-cp");
+				command.add(infraClasspath());
+				command.add(component.program());
+				int port = component.readinessPort();
+				ready = () -> listening(port);
+				startTimeout = INFRA_START_TIMEOUT;
+			}
+			case SERVICE -> {
+				command.add("-jar");
+				command.add(serviceJar(component.program()).toString());
+				String readinessUrl = "http://" + this.config.host() + ":" + component.readinessPort()
+						+ "/actuator/health/readiness";
+				ready = () -> httpOk(readinessUrl);
+				startTimeout = SERVICE_START_TIMEOUT;
+			}
+			default -> throw new IllegalStateException("unknown kind " + component.kind());
 		}
-		command.add("-cp");
-		command.add(infraClasspath());
-		command.add(mainClass);
-		command.addAll(args);
-		return new ManagedProcess(name, description, command, Map.of(), this.config.logDir().resolve(name + ".log"),
-				() -> listening(port), INFRA_START_TIMEOUT);
-	}
-
-	private ManagedProcess service(String name, String module, int port, int managementPort,
-			Map<String, String> environment, String... args) {
-		List<String> command = new ArrayList<>(javaCommand("-Xmx384m"));
-		command.add("-jar");
-		command.add(serviceJar(module).toString());
-		command.addAll(List.of(args));
-		String readinessUrl = "http://" + this.config.host() + ":" + managementPort + "/actuator/health/readiness";
-		BooleanSupplier ready = () -> httpOk(readinessUrl);
-		return new ManagedProcess(name, name + " on port " + port, command, environment,
-				this.config.logDir().resolve(name + ".log"), ready, SERVICE_START_TIMEOUT);
+		command.addAll(component.arguments());
+		return new ManagedProcess(component.name(), component.description(), command, component.environment(),
+				this.config.logDir().resolve(component.name() + ".log"), ready, startTimeout);
 	}
 
 	private List<String> javaCommand(String heap) {
@@ -456,7 +422,7 @@ public final class Stack implements AutoCloseable {
 				</Configuration>
 				""";
 		try {
-			Files.writeString(this.config.dataDir().resolve("kafka").resolve("log4j2.xml"), xml);
+			Files.writeString(SuiteTopology.kafkaLogConfig(this.config), xml);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -477,14 +443,6 @@ public final class Stack implements AutoCloseable {
 		catch (IOException ex) {
 			throw new StackException("cannot read or write " + file + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static Map<String, String> env(Map<String, String> common, Object... pairs) {
-		Map<String, String> environment = new LinkedHashMap<>(common);
-		for (int i = 0; i < pairs.length; i += 2) {
-			environment.put(String.valueOf(pairs[i]), String.valueOf(pairs[i + 1]));
-		}
-		return environment;
 	}
 
 	private boolean listening(int port) {

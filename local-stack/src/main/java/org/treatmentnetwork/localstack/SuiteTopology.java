@@ -1,0 +1,177 @@
+package org.treatmentnetwork.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.treatmentnetwork.localstack.kafka.KafkaBroker;
+import org.treatmentnetwork.localstack.mail.MailServer;
+import org.treatmentnetwork.localstack.mongo.MongoWireServer;
+import org.treatmentnetwork.localstack.tokens.DevTokens;
+
+/**
+ * What the local stack runs, declared in one place: every process, the ports it listens
+ * on, its heap, and the arguments and environment it is given. {@link Stack} is the
+ * machinery that prepares the data folder, starts the {@link #infrastructure()} and then
+ * the {@link #services()} (each group side by side), waits until they are ready and stops
+ * them again.
+ */
+final class SuiteTopology {
+
+	static final String CONTENT = "content-service";
+
+	static final String INTAKE = "intake-service";
+
+	static final String NOTIFICATION = "notification-service";
+
+	static final String GATEWAY = "gateway";
+
+	/** The modules whose jars run as services, in start order. */
+	static final List<String> SERVICE_MODULES = List.of(CONTENT, INTAKE, NOTIFICATION, GATEWAY);
+
+	private static final String SERVICE_HEAP = "-Xmx384m";
+
+	private final List<Component> infrastructure;
+
+	private final List<Component> services;
+
+	private SuiteTopology(List<Component> infrastructure, List<Component> services) {
+		this.infrastructure = List.copyOf(infrastructure);
+		this.services = List.copyOf(services);
+	}
+
+	/**
+	 * The suite for these ports and folders.
+	 * @param config ports and folders
+	 * @param publicKey the development key the services check staff tokens with
+	 * @param alertLinkSecret the notification service's link secret
+	 * @return the topology
+	 */
+	static SuiteTopology of(StackConfig config, Path publicKey, String alertLinkSecret) {
+		StackConfig.Ports ports = config.ports();
+		String host = config.host();
+
+		List<Component> infrastructure = List.of(
+				Component
+					.infrastructure("mongodb", "MongoDB wire-protocol server (H2 on disk)",
+							MongoWireServer.class.getName(), "-Xmx384m", ports.mongo())
+					.withArguments(host, ports.mongo(), config.dataDir().resolve("mongodb").resolve("mongo.mv")),
+				Component
+					.infrastructure("smtp", "SMTP server for staff e-mail", MailServer.class.getName(), "-Xmx96m",
+							ports.smtp())
+					.withArguments(host, ports.smtp(), config.mailDir()),
+				Component
+					.infrastructure("kafka", "Apache Kafka broker (KRaft)", KafkaBroker.MAIN_CLASS, "-Xmx512m",
+							ports.kafka())
+					.withJvmOption("-Dlog4j2.configurationFile=" + kafkaLogConfig(config))
+					.withArguments(kafkaBroker(config).propertiesFile()));
+
+		// Every service checks the staff tokens' issuer and audience itself.
+		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(), "STAFF_TOKEN_ISSUER",
+				DevTokens.ISSUER, "STAFF_TOKEN_AUDIENCE", DevTokens.AUDIENCE);
+		String keyArg = "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey;
+		// The services' development defaults (such as intake's development encryption
+		// keys and notification's demo on-call network) live in their "local" profile,
+		// which production never activates.
+		String profileArg = "--spring.profiles.active=local";
+		// Every port but the gateway's public one listens on loopback only (actuator and
+		// Prometheus included): the services, whatever SERVER_ADDRESS the shell has, and
+		// the gateway's management port.
+		List<Component> services = List.of(
+				Component.service(CONTENT, SERVICE_HEAP, ports.content(), ports.content())
+					.withEnvironment(common)
+					.withEnvironment("SERVER_ADDRESS", host)
+					.withEnvironment("CONTENT_PORT", ports.content())
+					.withEnvironment("MONGODB_URI", config.mongoUri("content"))
+					.withArguments(keyArg, profileArg),
+				Component.service(INTAKE, SERVICE_HEAP, ports.intake(), ports.intake())
+					.withEnvironment(common)
+					.withEnvironment("SERVER_ADDRESS", host)
+					.withEnvironment("INTAKE_PORT", ports.intake())
+					.withEnvironment("MONGODB_URI", config.mongoUri("intake"))
+					.withArguments(keyArg, profileArg),
+				Component.service(NOTIFICATION, SERVICE_HEAP, ports.notification(), ports.notification())
+					.withEnvironment(common)
+					.withEnvironment("SERVER_ADDRESS", host)
+					.withEnvironment("NOTIFICATION_PORT", ports.notification())
+					.withEnvironment("MONGODB_URI", config.mongoUri("notification"))
+					.withEnvironment("SMTP_HOST", host)
+					.withEnvironment("SMTP_PORT", ports.smtp())
+					// The base of the links in pages.
+					.withEnvironment("PUBLIC_BASE_URL", config.gatewayUrl())
+					.withEnvironment("ALERT_LINK_SECRET", alertLinkSecret)
+					.withArguments(keyArg, profileArg),
+				Component.service(GATEWAY, SERVICE_HEAP, ports.gateway(), ports.gatewayManagement())
+					.withEnvironment(common)
+					.withEnvironment("GATEWAY_PORT", ports.gateway())
+					.withEnvironment("GATEWAY_MANAGEMENT_PORT", ports.gatewayManagement())
+					.withEnvironment("GATEWAY_MANAGEMENT_ADDRESS", host)
+					.withEnvironment("CONTENT_SERVICE_URL", url(host, ports.content()))
+					.withEnvironment("INTAKE_SERVICE_URL", url(host, ports.intake()))
+					.withEnvironment("NOTIFICATION_SERVICE_URL", url(host, ports.notification()))
+					.withArguments(keyArg, profileArg));
+
+		return new SuiteTopology(infrastructure, services);
+	}
+
+	/**
+	 * Every port the suite listens on, each named with the variable that changes it.
+	 * @param ports the ports
+	 * @return what each port is for, to port
+	 */
+	static Map<String, Integer> ports(StackConfig.Ports ports) {
+		Map<String, Integer> named = new LinkedHashMap<>();
+		named.put("gateway (GATEWAY_PORT)", ports.gateway());
+		named.put("gateway management (GATEWAY_MANAGEMENT_PORT)", ports.gatewayManagement());
+		named.put("content-service (CONTENT_PORT)", ports.content());
+		named.put("intake-service (INTAKE_PORT)", ports.intake());
+		named.put("notification-service (NOTIFICATION_PORT)", ports.notification());
+		named.put("Kafka broker (KAFKA_PORT)", ports.kafka());
+		named.put("Kafka controller (KAFKA_CONTROLLER_PORT)", ports.kafkaController());
+		named.put("MongoDB wire-protocol server (MONGO_PORT)", ports.mongo());
+		named.put("SMTP server (SMTP_PORT)", ports.smtp());
+		return named;
+	}
+
+	/**
+	 * The Kafka broker: one KRaft node, broker and controller, in {@code <data>/kafka}.
+	 * @param config ports and folders
+	 * @return its configuration, which the runner writes and formats before the start
+	 */
+	static KafkaBroker kafkaBroker(StackConfig config) {
+		return new KafkaBroker(config.dataDir().resolve("kafka"), config.host(), config.ports().kafka(),
+				config.ports().kafkaController());
+	}
+
+	/**
+	 * Where the Kafka broker's log configuration is, which the runner writes.
+	 * @param config ports and folders
+	 * @return {@code <data>/kafka/log4j2.xml}
+	 */
+	static Path kafkaLogConfig(StackConfig config) {
+		return config.dataDir().resolve("kafka").resolve("log4j2.xml");
+	}
+
+	/**
+	 * The infrastructure: started first, side by side, and stopped last.
+	 * @return the components, in start order
+	 */
+	List<Component> infrastructure() {
+		return this.infrastructure;
+	}
+
+	/**
+	 * The services and the gateway: started once the infrastructure is ready, side by
+	 * side, and stopped first.
+	 * @return the components, in start order
+	 */
+	List<Component> services() {
+		return this.services;
+	}
+
+	private static String url(String host, int port) {
+		return "http://" + host + ":" + port;
+	}
+
+}

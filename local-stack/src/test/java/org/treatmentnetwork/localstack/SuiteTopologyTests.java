@@ -1,0 +1,84 @@
+package org.treatmentnetwork.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+class SuiteTopologyTests {
+
+	private final StackConfig config = StackConfig.fromEnvironment(Path.of("/repo"), Map.of());
+
+	private final SuiteTopology topology = SuiteTopology.of(this.config, Path.of("/repo/.data/dev-keys/jwt-public.pem"),
+			"link-secret");
+
+	@Test
+	void theInfrastructureStartsBeforeTheServices() {
+		assertThat(this.topology.infrastructure()).extracting(Component::name)
+			.containsExactly("mongodb", "smtp", "kafka");
+		assertThat(this.topology.infrastructure()).extracting(Component::kind)
+			.containsOnly(Component.Kind.INFRASTRUCTURE);
+		assertThat(this.topology.services()).extracting(Component::name)
+			.containsExactlyElementsOf(SuiteTopology.SERVICE_MODULES);
+		assertThat(this.topology.services()).extracting(Component::kind).containsOnly(Component.Kind.SERVICE);
+	}
+
+	@Test
+	void everyServiceGetsTheBrokerTheTokenSettingsTheKeyAndTheLocalProfile() {
+		assertThat(this.topology.services()).allSatisfy((service) -> {
+			assertThat(service.environment()).contains(entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+					entry("STAFF_TOKEN_ISSUER", "treatment-network-local"),
+					entry("STAFF_TOKEN_AUDIENCE", "treatment-network"));
+			assertThat(service.arguments()).containsExactly(
+					"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:/repo/.data/dev-keys/jwt-public.pem",
+					"--spring.profiles.active=local");
+			assertThat(service.heap()).isEqualTo("-Xmx384m");
+		});
+	}
+
+	@Test
+	void theServicesListenOnLoopbackAndTheGatewayRoutesToThem() {
+		assertThat(component("notification-service").environment()).contains(entry("SERVER_ADDRESS", "127.0.0.1"),
+				entry("NOTIFICATION_PORT", "8083"), entry("MONGODB_URI", "mongodb://127.0.0.1:27017/notification"),
+				entry("SMTP_HOST", "127.0.0.1"), entry("SMTP_PORT", "2525"),
+				entry("PUBLIC_BASE_URL", "http://localhost:8080"), entry("ALERT_LINK_SECRET", "link-secret"));
+		Component gateway = component("gateway");
+		assertThat(gateway.environment()).doesNotContainKey("SERVER_ADDRESS")
+			.contains(entry("GATEWAY_PORT", "8080"), entry("GATEWAY_MANAGEMENT_PORT", "8090"),
+					entry("GATEWAY_MANAGEMENT_ADDRESS", "127.0.0.1"),
+					entry("CONTENT_SERVICE_URL", "http://127.0.0.1:8081"),
+					entry("INTAKE_SERVICE_URL", "http://127.0.0.1:8082"),
+					entry("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:8083"));
+		assertThat(gateway.readinessPort()).isEqualTo(8090);
+	}
+
+	@Test
+	void theInfrastructureIsGivenItsAddressPortAndFolder() {
+		assertThat(component("mongodb").arguments()).containsExactly("127.0.0.1", "27017",
+				Path.of("/repo/.data/mongodb/mongo.mv").toString());
+		assertThat(component("smtp").arguments()).containsExactly("127.0.0.1", "2525",
+				Path.of("/repo/.data/mail").toString());
+		assertThat(component("kafka").jvmOptions())
+			.containsExactly("-Dlog4j2.configurationFile=" + Path.of("/repo/.data/kafka/log4j2.xml"));
+		assertThat(component("kafka").arguments()).hasSize(1);
+		assertThat(List.of(component("mongodb"), component("smtp"), component("kafka")))
+			.allSatisfy((infrastructure) -> assertThat(infrastructure.environment()).isEmpty());
+	}
+
+	private Component component(String name) {
+		return this.topology.infrastructure()
+			.stream()
+			.filter((component) -> component.name().equals(name))
+			.findFirst()
+			.or(() -> this.topology.services()
+				.stream()
+				.filter((component) -> component.name().equals(name))
+				.findFirst())
+			.orElseThrow();
+	}
+
+}
