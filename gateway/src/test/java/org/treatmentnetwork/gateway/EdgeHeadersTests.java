@@ -88,7 +88,7 @@ class EdgeHeadersTests extends GatewayTestSupport {
 		String requestId = result.getResponseHeaders().getFirst(RequestTracingIds.HEADER);
 		assertThat(CONTENT.requests()).singleElement().satisfies((request) -> {
 			assertThat(request.headers().getFirst(RequestTracingIds.HEADER)).isEqualTo(requestId);
-			assertThat(request.headers().getFirst("traceparent")).matches("00-" + requestId + "-[0-9a-f]{16}-00");
+			assertThat(request.headers().getFirst("traceparent")).matches("00-" + requestId + "-[0-9a-f]{16}-01");
 		});
 	}
 

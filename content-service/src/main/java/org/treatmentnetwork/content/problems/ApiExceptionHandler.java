@@ -32,7 +32,7 @@ import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
-import org.treatmentnetwork.content.tracing.TraceIds;
+import org.treatmentnetwork.servicedefaults.tracing.RequestTraces;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
@@ -99,7 +99,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			TimeoutException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex, ServerWebExchange exchange) {
 		log.warn("Content store unavailable ({}){}", ex.getClass().getSimpleName(),
-				TraceIds.logSuffix(exchange.getRequest()));
+				RequestTraces.logSuffix(exchange.getAttributes()));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"Content is temporarily unavailable. Please try again shortly. "
 						+ "Crisis resources remain available at /api/content/crisis-resources.");
@@ -112,7 +112,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, ServerWebExchange exchange) {
-		log.error("Unexpected failure while handling a request{}", TraceIds.logSuffix(exchange.getRequest()), ex);
+		log.error("Unexpected failure while handling a request{}", RequestTraces.logSuffix(exchange.getAttributes()),
+				ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Please try again later.");
 		problem.setType(ProblemTypes.INTERNAL_ERROR);

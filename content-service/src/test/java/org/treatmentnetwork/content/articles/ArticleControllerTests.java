@@ -7,6 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxObservationAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -40,6 +46,10 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 @WebFluxTest(ArticleController.class)
 @Import({ SecurityConfiguration.class, LocalesConfiguration.class })
 @EnableConfigurationProperties(ArticlesProperties.class)
+// Tracing as the running service has it, so that a log line can carry the trace id.
+@ImportAutoConfiguration({ ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
+		OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
+		WebFluxObservationAutoConfiguration.class })
 class ArticleControllerTests {
 
 	private static final String ETAG = "\"c2hhLTI1Ni1vZi10aGUtYXJ0aWNsZQ\"";

@@ -2,12 +2,11 @@ package org.treatmentnetwork.gateway.tracing;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.treatmentnetwork.gateway.paths.RequestPaths;
+import org.treatmentnetwork.servicedefaults.tracing.RequestTraces;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
@@ -22,12 +21,13 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
- * Gives every request a W3C trace context and a request id, before anything else runs.
+ * Gives every request a request id and an access-log line, before anything else runs.
  * <ul>
- * <li>A valid incoming {@code traceparent} keeps its trace id and flags; otherwise a new
- * trace id is created. The gateway forwards a {@code traceparent} with its own span id,
- * so the services (and the intake service's Kafka headers) carry the same trace id.</li>
- * <li>The request id is the trace id. It is sent to the services as {@code X-Request-Id}
+ * <li>The trace context is Micrometer Tracing's: the server observation of each request
+ * continues a valid incoming {@code traceparent} or starts a new trace, and the gateway's
+ * HTTP client sends the services a {@code traceparent} of its own span, so the services,
+ * the intake outbox, the Kafka record and the page carry the same trace id.</li>
+ * <li>The request id is that trace id. It is sent to the services as {@code X-Request-Id}
  * (replacing whatever a client sent) and returned to the client in {@code X-Request-Id},
  * so a caller can quote it.</li>
  * <li>One access-log line per request (logger
@@ -40,9 +40,6 @@ import org.springframework.web.util.DisconnectedClientHelper;
 @Component
 public class RequestTracingWebFilter implements WebFilter, Ordered {
 
-	/** W3C trace context header. */
-	public static final String TRACEPARENT = "traceparent";
-
 	/** The request id header, to the services and back to the client. */
 	public static final String REQUEST_ID = "X-Request-Id";
 
@@ -52,12 +49,6 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 	private static final String CLIENT_GONE_ATTRIBUTE = RequestTracingWebFilter.class.getName() + ".clientGone";
 
 	private static final Log accessLog = LogFactory.getLog("org.treatmentnetwork.gateway.access");
-
-	private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
-
-	private static final String ZERO_TRACE_ID = "0".repeat(32);
-
-	private static final String ZERO_SPAN_ID = "0".repeat(16);
 
 	private static final String ACK_LINK_PREFIX = "/api/alerts/ack/";
 
@@ -75,25 +66,30 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long start = System.nanoTime();
-		ServerHttpRequest request = exchange.getRequest();
-		TraceContext incoming = TraceContext.parse(request.getHeaders().getFirst(TRACEPARENT));
-		String traceId = (incoming != null) ? incoming.traceId() : randomHex(16, ZERO_TRACE_ID);
-		String flags = (incoming != null) ? incoming.flags() : "00";
-		String traceparent = "00-" + traceId + "-" + randomHex(8, ZERO_SPAN_ID) + "-" + flags;
+		String traceId = traceId(exchange);
 		exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, traceId);
 		exchange.getResponse().beforeCommit(() -> {
 			exchange.getResponse().getHeaders().set(REQUEST_ID, traceId);
 			return Mono.empty();
 		});
-		ServerWebExchange traced = exchange.mutate().request((builder) -> builder.headers((headers) -> {
-			headers.set(TRACEPARENT, traceparent);
-			headers.set(REQUEST_ID, traceId);
-		})).build();
-		return chain.filter(traced).doOnError((ex) -> {
+		ServerWebExchange identified = exchange.mutate()
+			.request((builder) -> builder.headers((headers) -> headers.set(REQUEST_ID, traceId)))
+			.build();
+		return chain.filter(identified).doOnError((ex) -> {
 			if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 				exchange.getAttributes().put(CLIENT_GONE_ATTRIBUTE, Boolean.TRUE);
 			}
 		}).doFinally((signal) -> log(exchange, traceId, start, signal));
+	}
+
+	/**
+	 * The trace id of the request's server observation, which runs around every filter.
+	 * Only with tracing switched off ({@code management.tracing.enabled=false}) is there
+	 * none; the request then gets a random id of the same form.
+	 */
+	private static String traceId(ServerWebExchange exchange) {
+		String traceId = RequestTraces.traceId(exchange.getAttributes());
+		return (traceId != null) ? traceId : randomTraceId();
 	}
 
 	private void log(ServerWebExchange exchange, String requestId, long start, SignalType signal) {
@@ -132,33 +128,12 @@ public class RequestTracingWebFilter implements WebFilter, Ordered {
 		return (path.length() > MAX_LOGGED_PATH) ? path.substring(0, MAX_LOGGED_PATH) + "..." : path;
 	}
 
-	// Trace and span ids need to be unique, not secret: ThreadLocalRandom needs no lock
-	// on
-	// the event loop, unlike a shared SecureRandom.
-	private static String randomHex(int bytes, String invalid) {
-		byte[] value = new byte[bytes];
-		String hex;
-		do {
-			ThreadLocalRandom.current().nextBytes(value);
-			hex = HEX.formatHex(value);
-		}
-		while (hex.equals(invalid));
-		return hex;
-	}
-
-	private record TraceContext(String traceId, String parentId, String flags) {
-
-		static TraceContext parse(String header) {
-			if (header == null) {
-				return null;
-			}
-			Matcher matcher = TRACEPARENT_FORMAT.matcher(header.trim());
-			if (!matcher.matches() || ZERO_TRACE_ID.equals(matcher.group(1)) || ZERO_SPAN_ID.equals(matcher.group(2))) {
-				return null;
-			}
-			return new TraceContext(matcher.group(1), matcher.group(2), matcher.group(3));
-		}
-
+	// Request ids need to be unique, not secret: ThreadLocalRandom needs no lock on the
+	// event loop, unlike a shared SecureRandom.
+	private static String randomTraceId() {
+		byte[] value = new byte[16];
+		ThreadLocalRandom.current().nextBytes(value);
+		return HEX.formatHex(value);
 	}
 
 }

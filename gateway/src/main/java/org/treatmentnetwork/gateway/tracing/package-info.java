@@ -1,5 +1,5 @@
 /**
- * Request ids and W3C trace context for every request, and access logs without personal
- * data.
+ * Request ids (the W3C trace id of Micrometer Tracing's server observation) for every
+ * request, and access logs without personal data.
  */
 package org.treatmentnetwork.gateway.tracing;
