@@ -3,7 +3,9 @@ package org.treatmentnetwork.intake;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.treatmentnetwork.intake.secrets.ProductionSecretsCheck;
+import org.treatmentnetwork.servicedefaults.tracing.TracingDefaults;
 
 /**
  * Intake service: contact requests from the website and the call center, published to
@@ -11,6 +13,7 @@ import org.treatmentnetwork.intake.secrets.ProductionSecretsCheck;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(TracingDefaults.class)
 public class IntakeApplication {
 
 	public static void main(String[] args) {

@@ -149,7 +149,8 @@ class IntakeApplicationTests {
 			ConsumerRecord<String, String> record = records.get(0);
 			assertThat(record.key()).isEqualTo(id);
 			assertThat(record.headers().lastHeader("__TypeId__")).isNull();
-			assertThat(record.headers().lastHeader("traceparent")).as("submitted without traceparent").isNull();
+			assertThat(header(record, "traceparent")).as("submitted without traceparent: a trace of its own")
+				.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
 			assertThat(record.value()).doesNotContain(NAME, digits(phone), "overdosed", "heroin", "evenings");
 			assertThat(EventContract.violations(record.value())).as("matches contracts/events").isEmpty();
 			JsonNode event = json.readTree(record.value());
@@ -694,7 +695,7 @@ class IntakeApplicationTests {
 	}
 
 	@Test
-	void traceparentOfARequestAndOfAStatusChangeTravelsWithTheirEventsAsKafkaHeaders(CapturedOutput output) {
+	void theTraceOfARequestAndOfAStatusChangeIsContinuedByTheirEvents(CapturedOutput output) {
 		try (Consumer<String, String> consumer = consumer()) {
 			String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 			String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
@@ -735,13 +736,17 @@ class IntakeApplicationTests {
 
 			List<ConsumerRecord<String, String>> records = recordsFor(consumer, id, 3);
 			assertThat(records).hasSize(3);
-			assertThat(header(records.get(0), "traceparent")).isEqualTo(traceparent);
-			assertThat(header(records.get(0), "X-Request-Id")).isEqualTo(traceId);
+			// The relay continues each request's trace: same trace id, a span of its own.
+			assertThat(header(records.get(0), "traceparent")).startsWith("00-" + traceId + "-")
+				.endsWith("-01")
+				.isNotEqualTo(traceparent);
 			assertThat(json.readTree(records.get(0).value()).has("traceparent")).isFalse();
 			assertThat(header(records.get(1), "traceparent")).startsWith("00-" + statusTraceId + "-");
-			assertThat(header(records.get(1), "X-Request-Id")).isEqualTo(statusTraceId);
-			assertThat(records.get(2).headers().lastHeader("traceparent")).isNull();
-			assertThat(records.get(2).headers().lastHeader("X-Request-Id")).isNull();
+			// The malformed one was not continued: its event has a trace of its own.
+			assertThat(header(records.get(2), "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+				.doesNotContain(statusTraceId);
+			assertThat(records)
+				.allSatisfy((record) -> assertThat(record.headers().lastHeader("X-Request-Id")).isNull());
 			assertThat(output.getAll()).contains("Contact request " + id + " received")
 				.contains("trace_id=" + traceId)
 				.contains("to CONTACT_ATTEMPTED by agent-t trace_id=" + statusTraceId);

@@ -7,7 +7,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.treatmentnetwork.notification.secrets.ProductionSecretsCheck;
+import org.treatmentnetwork.servicedefaults.tracing.TracingDefaults;
 
 /**
  * Pages on-call recovery staff when a contact request arrives and keeps the alert's
@@ -15,6 +17,7 @@ import org.treatmentnetwork.notification.secrets.ProductionSecretsCheck;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(TracingDefaults.class)
 public class NotificationApplication {
 
 	public static void main(String[] args) {

@@ -185,6 +185,41 @@ class NotificationApplicationTests {
 		}
 	}
 
+	/**
+	 * The record's {@code traceparent} is continued: the listener's log line carries its
+	 * trace id, and the alert keeps a context of the same trace for its pages. A record
+	 * with a malformed one is handled all the same, in a trace of its own, and nothing of
+	 * the malformed value reaches a log.
+	 */
+	@Test
+	void theRecordsTraceIsContinuedIntoTheAlert(CapturedOutput output) throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String requestId = UUID.randomUUID().toString();
+		String reference = newReference();
+		ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, 2, requestId,
+				received(UUID.randomUUID().toString(), requestId, reference, "ROUTINE"));
+		record.headers()
+			.add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+		this.producer.send(record).get(10, TimeUnit.SECONDS);
+
+		Map<String, Object> alert = awaitAlert(reference, (candidate) -> types(candidate).contains("NOTIFIED"));
+		assertThat(storedTraceparent(alert)).startsWith("00-" + traceId + "-").endsWith("-01");
+		assertThat(output.getAll()).containsPattern("for request " + requestId + " trace_id=" + traceId)
+			// the page is sent in a span of the same trace
+			.containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\] .*paged to ");
+
+		String otherRequest = UUID.randomUUID().toString();
+		String otherReference = newReference();
+		ProducerRecord<String, String> malformed = new ProducerRecord<>(TOPIC, 2, otherRequest,
+				received(UUID.randomUUID().toString(), otherRequest, otherReference, "ROUTINE"));
+		malformed.headers().add("traceparent", "00-<script>-01".getBytes(StandardCharsets.US_ASCII));
+		this.producer.send(malformed).get(10, TimeUnit.SECONDS);
+
+		Map<String, Object> other = awaitAlert(otherReference, (candidate) -> types(candidate).contains("NOTIFIED"));
+		assertThat(storedTraceparent(other)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain(traceId);
+		assertThat(output.getAll()).doesNotContain("<script>");
+	}
+
 	@Test
 	void redeliveredAndDuplicateEventsOpenNoSecondAlertAndSendNoSecondPage() throws Exception {
 		String requestId = UUID.randomUUID().toString();
@@ -551,6 +586,12 @@ class NotificationApplicationTests {
 			.exists()
 			.jsonPath("$[0].steps[0].until")
 			.exists();
+	}
+
+	private String storedTraceparent(Map<String, Object> alert) {
+		org.bson.Document stored = this.mongo.findById(alert.get("id"), org.bson.Document.class, "alerts")
+			.block(Duration.ofSeconds(5));
+		return (stored != null) ? stored.getString("traceparent") : null;
 	}
 
 	private void send(int partition, String key, String value) throws Exception {

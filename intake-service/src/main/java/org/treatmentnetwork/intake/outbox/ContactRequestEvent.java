@@ -64,7 +64,7 @@ public record ContactRequestEvent(String eventId, String type, Instant occurredA
 
 	/**
 	 * This event, caused by the HTTP request with this {@code traceparent}.
-	 * @param traceparent a valid {@code traceparent}, or {@code null}
+	 * @param traceparent the request's {@code traceparent}, or {@code null}
 	 */
 	public ContactRequestEvent withTraceparent(String traceparent) {
 		return new ContactRequestEvent(this.eventId, this.type, this.occurredAt, this.requestId, this.reference,

@@ -23,7 +23,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
-import org.treatmentnetwork.intake.tracing.Traceparent;
 import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
 
 /**
@@ -218,8 +217,7 @@ class OutboxRelay extends BackgroundLoop implements OutboxTrigger, SmartLifecycl
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
 		return Flux.fromIterable(entry.pendingEvents())
 			.concatMap((event) -> this.sender
-				.send(this.properties.topic(), entry.id(), this.json.write(event),
-						Traceparent.validOrNull(event.traceparent()))
+				.send(this.properties.topic(), entry.id(), this.json.write(event), event.traceparent())
 				.timeout(this.properties.sendTimeout())
 				.then(Mono.fromRunnable(() -> acknowledged.add(event.eventId()))))
 			.then(Mono.defer(() -> this.store.complete(entry.id(), leaseId, acknowledged, this.clock.instant())))

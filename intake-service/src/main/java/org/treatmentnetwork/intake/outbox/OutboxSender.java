@@ -3,8 +3,9 @@ package org.treatmentnetwork.intake.outbox;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends one record and completes when the broker has acknowledged it. With a
- * {@code traceparent}, the record carries it and its trace id as headers.
+ * Sends one record and completes when the broker has acknowledged it, continuing the
+ * trace of the stored {@code traceparent} (a new trace when it is {@code null} or
+ * malformed); the record's {@code traceparent} header carries it on.
  */
 @FunctionalInterface
 interface OutboxSender {

@@ -27,7 +27,7 @@ import org.treatmentnetwork.intake.privacy.PersonalFields;
 import org.treatmentnetwork.intake.problems.ConflictException;
 import org.treatmentnetwork.intake.problems.NotFoundException;
 import org.treatmentnetwork.intake.requests.RequestStatus;
-import org.treatmentnetwork.intake.tracing.Traceparent;
+import org.treatmentnetwork.servicedefaults.tracing.TraceContexts;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -57,8 +57,11 @@ class PipelineService {
 
 	private final Clock clock;
 
+	private final TraceContexts traces;
+
 	PipelineService(ReactiveMongoTemplate mongo, PersonalDataCipher cipher, OutboxTrigger outbox, AuditLog audit,
-			PipelineMetrics metrics, PipelineProperties properties, Clock clock) {
+			PipelineMetrics metrics, PipelineProperties properties, Clock clock, TraceContexts traces) {
+		this.traces = traces;
 		this.mongo = mongo;
 		this.cipher = cipher;
 		this.outbox = outbox;
@@ -160,7 +163,7 @@ class PipelineService {
 	 * Moves a request to another status, claiming it for the agent if nobody held it.
 	 */
 	Mono<QueueItem> changeStatus(String id, String agent, RequestStatus target, String note) {
-		return Traceparent.withCurrent((traceparent) -> find(id).flatMap((request) -> {
+		return this.traces.withCurrent((trace) -> find(id).flatMap((request) -> {
 			if (request.claimedBy() != null && !request.claimedBy().equals(agent)) {
 				return Mono.error(heldByAnother(request));
 			}
@@ -172,7 +175,7 @@ class PipelineService {
 			ContactRequestEvent event = ContactRequestEvent
 				.statusChanged(id, request.reference(), request.urgency().name(), request.source(), request.centerId(),
 						target.name(), now, request.firstContactDueAt(), request.duplicateOf())
-				.withTraceparent(traceparent);
+				.withTraceparent(trace.traceparent());
 			Criteria sameState = where("_id").is(id).and("status").is(request.status().name());
 			sameState = (request.claimedBy() != null) ? sameState.and("claimedBy").is(request.claimedBy())
 					: sameState.and("claimedBy").is(null);
@@ -198,7 +201,7 @@ class PipelineService {
 								"The request was changed by someone else meanwhile. Reload it and try again."));
 					}
 					log.info("Contact request {} moved from {} to {} by {}{}", id, request.status(), target, agent,
-							Traceparent.logSuffix(traceparent));
+							trace.logSuffix());
 					if (firstAttempt) {
 						this.metrics.firstContactAttempt(request, now);
 					}

@@ -28,9 +28,9 @@ import org.treatmentnetwork.intake.outbox.ContactRequestCollection;
 import org.treatmentnetwork.intake.outbox.OutboxTrigger;
 import org.treatmentnetwork.intake.privacy.PersonalDataCipher;
 import org.treatmentnetwork.intake.problems.NotFoundException;
-import org.treatmentnetwork.intake.tracing.Traceparent;
 import org.treatmentnetwork.intake.triage.Triage;
 import org.treatmentnetwork.intake.triage.TriageResult;
+import org.treatmentnetwork.servicedefaults.tracing.TraceContexts;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -70,9 +70,12 @@ class ContactRequestService {
 
 	private final Counter duplicates;
 
+	private final TraceContexts traces;
+
 	ContactRequestService(ReactiveMongoTemplate mongo, ReferenceGenerator references, Triage triage,
 			OutboxTrigger outbox, AuditLog audit, PersonalDataCipher cipher, IdempotencyKeys idempotencyKeys,
-			ContactRequestProperties properties, Clock clock, MeterRegistry meters) {
+			ContactRequestProperties properties, Clock clock, MeterRegistry meters, TraceContexts traces) {
+		this.traces = traces;
 		this.mongo = mongo;
 		this.references = references;
 		this.triage = triage;
@@ -110,7 +113,7 @@ class ContactRequestService {
 	}
 
 	private Mono<ContactRequestAccepted> store(String id, ValidContactRequest request, Submitter submitter) {
-		return Traceparent.withCurrent((traceparent) -> {
+		return this.traces.withCurrent((trace) -> {
 			Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			TriageResult result = this.triage.assess(request.freeText(), receivedAt);
 			LookupHashes hashes = LookupHashes.of(request, this.cipher);
@@ -118,13 +121,13 @@ class ContactRequestService {
 				.defaultIfEmpty(Optional.empty())
 				.flatMap((duplicateOf) -> {
 					ContactRequestDocument document = ContactRequestDocument.received(id, this.references.next(),
-							request, submitter, receivedAt, result, hashes, duplicateOf.orElse(null), traceparent,
-							this.cipher);
+							request, submitter, receivedAt, result, hashes, duplicateOf.orElse(null),
+							trace.traceparent(), this.cipher);
 					return this.mongo.insert(document).map((stored) -> {
 						log.info("Contact request {} received: reference {}, urgency {}, source {}{}{}", stored.id(),
 								stored.reference(), stored.urgency(), submitter.source(),
 								(stored.duplicateOf() != null) ? ", duplicate of " + stored.duplicateOf() : "",
-								Traceparent.logSuffix(traceparent));
+								trace.logSuffix());
 						if (stored.duplicateOf() != null) {
 							this.duplicates.increment();
 						}

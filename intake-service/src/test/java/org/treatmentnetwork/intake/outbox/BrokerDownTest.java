@@ -23,6 +23,11 @@ import org.treatmentnetwork.intake.outbox.OutboxRelay.Outcome;
 import org.treatmentnetwork.intake.support.EmbeddedMongo;
 import reactor.test.StepVerifier;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.treatmentnetwork.servicedefaults.tracing.TraceContexts;
+
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -87,8 +92,9 @@ class BrokerDownTest {
 		OutboxProperties properties = new OutboxProperties(TOPIC, TOPIC + ".DLT", 1, 1, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(8), Duration.ofSeconds(1), Duration.ofSeconds(30), 100);
 		OutboxRelay relay = new OutboxRelay(new OutboxStore(this.mongo),
-				new KafkaOutboxSender(new KafkaTemplate<>(this.producers)), new ContactRequestEventJson(), properties,
-				this.clock, new SimpleMeterRegistry());
+				new KafkaOutboxSender(new KafkaTemplate<>(this.producers),
+						new TraceContexts(Tracer.NOOP, Propagator.NOOP, ObservationRegistry.NOOP)),
+				new ContactRequestEventJson(), properties, this.clock, new SimpleMeterRegistry());
 
 		insertRequest("before");
 		drainUntilNothingIsPending(relay);

@@ -50,6 +50,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * its backoff)
  * @param repeatNoticeFailures failed repeat notices since the last one that reached
  * someone
+ * @param traceparent the W3C trace context of the request's processing, which every page
+ * continues, so that a page is found in the request's trace; {@code null} for alerts
+ * opened before tracing
  */
 @Document(AlertDocument.COLLECTION)
 public record AlertDocument(@Id String id, String requestId, String sourceEventId, String reference, String urgency,
@@ -58,7 +61,7 @@ public record AlertDocument(@Id String id, String requestId, String sourceEventI
 		int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts,
 		int escalationRound, boolean contactOverdue, Instant updatedAt, List<String> linkedRequestIds,
 		String duplicateOf, List<String> pagedStaffIds, List<RepeatNotice> repeatNotices, Instant repeatNoticeAt,
-		int repeatNoticeFailures) {
+		int repeatNoticeFailures, String traceparent) {
 
 	static final String COLLECTION = "alerts";
 
@@ -126,7 +129,8 @@ public record AlertDocument(@Id String id, String requestId, String sourceEventI
 			int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts) {
 		this(id, requestId, sourceEventId, reference, urgency, source, centerId, firstContactDueAt, state, createdAt,
 				acknowledgedAt, acknowledgedBy, resolvedAt, timeline, escalationStep, nextActionAt, leaseUntil,
-				leaseOwner, deliveryAttempts, 0, false, createdAt, List.of(), null, List.of(), List.of(), null, 0);
+				leaseOwner, deliveryAttempts, 0, false, createdAt, List.of(), null, List.of(), List.of(), null, 0,
+				null);
 	}
 
 }

@@ -67,7 +67,8 @@ public class Alerts {
 		AlertDocument document = new AlertDocument(UUID.randomUUID().toString(), alert.requestId(),
 				alert.sourceEventId(), alert.reference(), alert.urgency(), alert.source(), alert.centerId(),
 				alert.firstContactDueAt(), AlertState.TRIGGERED, now, null, null, null, List.of(created), 1, now, null,
-				null, 0, 0, false, now, List.of(), alert.duplicateOf(), List.of(), List.of(), null, 0);
+				null, 0, 0, false, now, List.of(), alert.duplicateOf(), List.of(), List.of(), null, 0,
+				alert.traceparent());
 		return this.mongo.insert(document).map((saved) -> {
 			log.info("Alert {} opened for request {} (reference {}, urgency {})", saved.id(), saved.requestId(),
 					saved.reference(), saved.urgency());

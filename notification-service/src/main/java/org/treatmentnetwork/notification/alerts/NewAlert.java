@@ -14,13 +14,20 @@ import java.time.Instant;
  * @param firstContactDueAt when the first contact is due, if known
  * @param duplicateOf the same person's first request if intake found one (a repeat), else
  * {@code null}
+ * @param traceparent the W3C trace context of the event's processing, which the pages
+ * continue; {@code null} when there is none
  */
 public record NewAlert(String requestId, String sourceEventId, String reference, String urgency, String source,
-		String centerId, Instant firstContactDueAt, String duplicateOf) {
+		String centerId, Instant firstContactDueAt, String duplicateOf, String traceparent) {
 
 	public NewAlert(String requestId, String sourceEventId, String reference, String urgency, String source,
 			String centerId, Instant firstContactDueAt) {
-		this(requestId, sourceEventId, reference, urgency, source, centerId, firstContactDueAt, null);
+		this(requestId, sourceEventId, reference, urgency, source, centerId, firstContactDueAt, null, null);
+	}
+
+	public NewAlert(String requestId, String sourceEventId, String reference, String urgency, String source,
+			String centerId, Instant firstContactDueAt, String duplicateOf) {
+		this(requestId, sourceEventId, reference, urgency, source, centerId, firstContactDueAt, duplicateOf, null);
 	}
 
 }

@@ -47,6 +47,7 @@ import reactor.core.publisher.Sinks;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.treatmentnetwork.servicedefaults.background.BackgroundLoop;
+import org.treatmentnetwork.servicedefaults.tracing.TraceContexts;
 
 /**
  * Runs every alert's escalation policy.
@@ -119,9 +120,13 @@ class AlertDispatcher extends BackgroundLoop {
 
 	private final Counter passFailures;
 
+	private final TraceContexts traces;
+
 	AlertDispatcher(Alerts alerts, OnCallDirectory directory, List<DeliveryChannel> channels, AckLinkTokens links,
-			DeliveryProperties properties, EscalationProperties escalation, Clock clock, MeterRegistry meters) {
+			DeliveryProperties properties, EscalationProperties escalation, Clock clock, MeterRegistry meters,
+			TraceContexts traces) {
 		super("Dispatch pass", properties.pollInterval(), properties.pollInterval());
+		this.traces = traces;
 		this.alerts = alerts;
 		this.directory = directory;
 		channels.forEach((channel) -> this.channels.put(channel.kind(), channel));
@@ -213,7 +218,15 @@ class AlertDispatcher extends BackgroundLoop {
 		return this.owner + "/" + this.claims.incrementAndGet();
 	}
 
+	/**
+	 * One step for a claimed alert, in a span that continues the request's trace: the
+	 * pages of every step are found in the trace of the request they are about.
+	 */
 	private Mono<Void> act(AlertDocument alert) {
+		return this.traces.continued("notification.page", alert.traceparent(), step(alert));
+	}
+
+	private Mono<Void> step(AlertDocument alert) {
 		if (alert.nextActionAt() == null || alert.nextActionAt().isAfter(now())) {
 			// Claimed for its repeat notices only.
 			return noticeRepeats(alert);

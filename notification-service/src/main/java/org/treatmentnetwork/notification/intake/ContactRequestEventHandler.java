@@ -42,9 +42,16 @@ class ContactRequestEventHandler {
 		this.alerts = alerts;
 	}
 
-	Mono<Void> handle(ContactRequestEvent event) {
+	/**
+	 * Opens, links or resolves the alert the event is about.
+	 * @param event the event
+	 * @param traceparent the trace context of the event's processing, kept with a new
+	 * alert so that its pages continue the request's trace; {@code null} for none
+	 * @return completes when the alert is stored
+	 */
+	Mono<Void> handle(ContactRequestEvent event, String traceparent) {
 		return switch (event.type()) {
-			case ContactRequestEvent.RECEIVED -> received(event);
+			case ContactRequestEvent.RECEIVED -> received(event, traceparent);
 			case ContactRequestEvent.STATUS_CHANGED -> RESOLVING_STATUSES.contains(event.status())
 					? this.alerts.resolveForRequest(event.requestId(), event.status()).then() : Mono.empty();
 			default -> {
@@ -54,9 +61,9 @@ class ContactRequestEventHandler {
 		};
 	}
 
-	private Mono<Void> received(ContactRequestEvent event) {
+	private Mono<Void> received(ContactRequestEvent event, String traceparent) {
 		NewAlert alert = new NewAlert(event.requestId(), event.eventId(), event.reference(), urgencyOf(event).name(),
-				event.source(), event.centerId(), event.firstContactDueAt(), repeatOf(event));
+				event.source(), event.centerId(), event.firstContactDueAt(), repeatOf(event), traceparent);
 		if (alert.duplicateOf() == null) {
 			return this.alerts.open(alert).then();
 		}

@@ -1,6 +1,7 @@
 package org.treatmentnetwork.notification.intake;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.treatmentnetwork.servicedefaults.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.treatmentnetwork.notification.store.StoreReadyEvent;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
  * Consumes {@code intake.contact-requests.v1}. The container starts only once the store
  * is initialized (so the unique index exists before the first alert is written), and the
  * record's offset is committed only after the listener returned, that is after the alert
- * write completed ({@code ack-mode: record}). Log lines about a record carry the trace id
- * of its {@code traceparent} (or {@code X-Request-Id}) header, so that one request can be
- * followed from the gateway through intake to its alert.
+ * write completed ({@code ack-mode: record}). Each record is handled in the listener's
+ * observation ({@code spring.kafka.listener.observation-enabled}), which continues the
+ * trace of its {@code traceparent} header: log lines about it carry that trace id, and a
+ * new alert keeps the trace context so that its pages continue it, so one request can be
+ * followed from the gateway through intake and Kafka to its pages.
  */
 @Component
 class ContactRequestListener {
@@ -34,16 +37,20 @@ class ContactRequestListener {
 
 	private final KafkaListenerEndpointRegistry registry;
 
+	private final TraceContexts traces;
+
 	ContactRequestListener(ContactRequestEventHandler handler, IntakeProperties properties,
-			KafkaListenerEndpointRegistry registry) {
+			KafkaListenerEndpointRegistry registry, TraceContexts traces) {
 		this.handler = handler;
 		this.properties = properties;
 		this.registry = registry;
+		this.traces = traces;
 	}
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${notification.intake.topic}", autoStartup = "false")
 	void onRecord(ConsumerRecord<String, String> record) {
-		String trace = RecordTrace.logSuffix(RecordTrace.traceId(record.headers()));
+		String traceId = this.traces.currentTraceId();
+		String trace = (traceId != null) ? " trace_id=" + traceId : "";
 		ContactRequestEvent event;
 		try {
 			event = this.parser.parse(record.value());
@@ -57,7 +64,7 @@ class ContactRequestListener {
 		try {
 			// The one place that waits for a reactive result: the offset may only be
 			// committed once the alert is stored.
-			this.handler.handle(event).timeout(this.properties.storeTimeout()).block();
+			this.handler.handle(event, this.traces.current()).timeout(this.properties.storeTimeout()).block();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Event {} for request {} failed: {}{}", event.eventId(), event.requestId(),

@@ -39,6 +39,11 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.treatmentnetwork.servicedefaults.tracing.TraceContexts;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -504,7 +509,8 @@ class EscalationTests {
 		return new AlertDispatcher(this.alerts, this.directory, channels, links,
 				new DeliveryProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), 50, 4, Duration.ofSeconds(20),
 						Duration.ofSeconds(5), Duration.ofMinutes(5), "alerts@treatment-network.test"),
-				this.escalation, this.clock, new SimpleMeterRegistry());
+				this.escalation, this.clock, new SimpleMeterRegistry(),
+				new TraceContexts(Tracer.NOOP, Propagator.NOOP, ObservationRegistry.NOOP));
 	}
 
 	private String open(String urgency, Instant due) {

@@ -4,20 +4,25 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Makes {@link TraceContexts} available to a service that hands work over through its
- * store. The tracer and propagator are Spring Boot's (Micrometer Tracing over
- * OpenTelemetry).
+ * store. The tracer, propagator and observation registry are Spring Boot's (Micrometer
+ * Tracing over OpenTelemetry); where tracing is not configured (tracing switched off, a
+ * test slice), the work runs untraced.
  */
 @Configuration(proxyBeanMethods = false)
 public class TracingDefaults {
 
 	@Bean
-	TraceContexts traceContexts(Tracer tracer, Propagator propagator, ObservationRegistry observations) {
-		return new TraceContexts(tracer, propagator, observations);
+	TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new TraceContexts(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 }

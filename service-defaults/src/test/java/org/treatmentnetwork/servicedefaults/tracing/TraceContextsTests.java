@@ -11,7 +11,11 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Hooks;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +30,34 @@ class TraceContextsTests {
 
 	private final TraceContexts contexts = traceContexts();
 
+	/** As {@code spring.reactor.context-propagation=auto} does in the services. */
+	@BeforeAll
+	static void propagateContext() {
+		Hooks.enableAutomaticContextPropagation();
+	}
+
 	@Test
 	void workContinuesTheStoredTraceInASpanOfItsOwn() {
 		String inside = this.contexts.continued("test.work", STORED, this.contexts::current);
 		assertThat(inside).startsWith("00-" + TRACE_ID + "-").endsWith("-01").isNotEqualTo(STORED);
 		assertThat(this.contexts.continued("test.work", STORED, this.contexts::currentTraceId)).isEqualTo(TRACE_ID);
+	}
+
+	@Test
+	void reactiveWorkSeesTheContinuedTraceOnAnyThread() {
+		Mono<String> work = Mono.fromCallable(this.contexts::currentTraceId).subscribeOn(Schedulers.boundedElastic());
+		assertThat(this.contexts.continued("test.work", STORED, work).block()).isEqualTo(TRACE_ID);
+	}
+
+	@Test
+	void reactiveWorkIsGivenTheTraceOfItsChain() {
+		Mono<TraceContexts.CurrentTrace> work = this.contexts.withCurrent(Mono::just)
+			.subscribeOn(Schedulers.boundedElastic());
+		TraceContexts.CurrentTrace trace = this.contexts.continued("test.request", STORED, work).block();
+		assertThat(trace.traceId()).isEqualTo(TRACE_ID);
+		assertThat(trace.traceparent()).startsWith("00-" + TRACE_ID + "-");
+		assertThat(trace.logSuffix()).isEqualTo(" trace_id=" + TRACE_ID);
+		assertThat(this.contexts.withCurrent(Mono::just).block().logSuffix()).isEmpty();
 	}
 
 	@Test
