@@ -32,6 +32,8 @@ final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
 	private static volatile Stack stack;
 
+	private static volatile TraceCollector traces;
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		synchronized (LOCK) {
@@ -50,6 +52,10 @@ final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
 				stack.stop();
 				stack = null;
 			}
+			if (traces != null) {
+				traces.stop();
+				traces = null;
+			}
 		}
 	}
 
@@ -59,6 +65,14 @@ final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
 	static StackConfig config() {
 		return config;
+	}
+
+	/**
+	 * The spans the suite's processes have exported.
+	 * @return the collector they export to
+	 */
+	static TraceCollector traces() {
+		return traces;
 	}
 
 	static SuiteClient gateway() {
@@ -126,6 +140,8 @@ final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
 		int offset = Integer.parseInt(System.getProperty("stack.portOffset", "3000"));
 		StackConfig defaults = StackConfig.fromEnvironment(root, Map.of());
 		config = new StackConfig(defaults.root(), dataDir, defaults.host(), defaults.ports().shiftedBy(offset));
+		// Before the processes, which export their spans to it from the start.
+		traces = TraceCollector.start(Integer.parseInt(System.getProperty("stack.otlpPort", "7318")));
 		Instant begin = Instant.now();
 		stack = Stack.start(config, System.out);
 		System.out.printf("[system-test] suite started in %d ms: %s%n",

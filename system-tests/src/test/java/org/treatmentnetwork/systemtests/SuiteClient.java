@@ -72,7 +72,7 @@ final class SuiteClient {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + ex, ex);
@@ -83,7 +83,16 @@ final class SuiteClient {
 		}
 	}
 
-	record Reply(int status, String contentType, String body) {
+	record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+		/**
+		 * A header of the answer.
+		 * @param name the header's name
+		 * @return its first value, or {@code null}
+		 */
+		String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
 
 		JsonNode json() {
 			return JSON.readTree(this.body);
