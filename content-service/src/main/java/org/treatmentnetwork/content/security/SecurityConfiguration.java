@@ -3,18 +3,17 @@ package org.treatmentnetwork.content.security;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+import org.treatmentnetwork.servicedefaults.problems.ProblemResponseWriter;
+import org.treatmentnetwork.servicedefaults.security.StaffApiSecurity;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
@@ -27,7 +26,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * role. Tokens are decoded by Boot's resource-server support, configured through the
  * standard {@code spring.security.oauth2.resourceserver.jwt.*} properties, and checked by
  * {@link StaffTokenValidation} (service-defaults); the {@code roles} claim becomes
- * {@code ROLE_*} authorities.
+ * {@code ROLE_*} authorities. The chain's common settings (stateless, the resource
+ * server, problem+json 401 and 403) are {@link StaffApiSecurity}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -45,15 +45,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain contentSecurityFilterChain(ServerHttpSecurity http, JsonMapper jsonMapper) {
-		ProblemResponseWriter writer = new ProblemResponseWriter(jsonMapper);
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer);
-		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(writer);
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+		return StaffApiSecurity.statelessBearerApi(http, new ProblemResponseWriter(jsonMapper))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(PUBLIC_ACTUATOR)
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, ContractDocument.PATH)
@@ -68,11 +60,6 @@ public class SecurityConfiguration {
 				.hasRole(EDITOR)
 				.anyExchange()
 				.denyAll())
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
 			.build();
 	}
 

@@ -7,7 +7,10 @@ import org.treatmentnetwork.gateway.paths.RequestPaths;
 import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.treatmentnetwork.servicedefaults.problems.ProblemResponseWriter;
+import org.treatmentnetwork.servicedefaults.security.StaffApiSecurity;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -25,10 +28,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
@@ -44,7 +45,9 @@ import org.springframework.web.server.ServerWebExchange;
  * first line. Tokens are decoded by Spring Boot's resource-server support, configured
  * through {@code spring.security.oauth2.resourceserver.jwt.*}, and checked by
  * {@link StaffTokenValidation} (service-defaults); the {@code roles} claim becomes
- * {@code ROLE_*} authorities.
+ * {@code ROLE_*} authorities. Both chains are {@link StaffApiSecurity#stateless
+ * stateless}; the main one validates tokens and answers 401 and 403 as every service does
+ * ({@link StaffApiSecurity#bearerTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -80,15 +83,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityWebFilterChain(ServerHttpSecurity http, ProblemWriter problemWriter,
-			CorsProperties corsProperties) {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
-		ProblemAccessDeniedHandler accessDeniedHandler = new ProblemAccessDeniedHandler(problemWriter);
-		return common(http, corsProperties)
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDeniedHandler))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDeniedHandler))
+			CorsProperties corsProperties, JsonMapper jsonMapper) {
+		return StaffApiSecurity.bearerTokens(common(http, corsProperties), new ProblemResponseWriter(jsonMapper))
 			.addFilterBefore(new UnroutedPathWebFilter(served(), problemWriter), SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> exchanges
 				// management port only
@@ -124,12 +120,7 @@ class SecurityConfiguration {
 	}
 
 	private static ServerHttpSecurity common(ServerHttpSecurity http, CorsProperties corsProperties) {
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return StaffApiSecurity.stateless(http)
 			.cors((cors) -> cors.configurationSource(corsConfigurationSource(corsProperties)))
 			.headers((headers) -> headers.contentTypeOptions(Customizer.withDefaults())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))

@@ -1,6 +1,10 @@
 package org.treatmentnetwork.intake.security;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+import org.treatmentnetwork.servicedefaults.problems.ProblemResponseWriter;
+import org.treatmentnetwork.servicedefaults.security.StaffApiSecurity;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
 import org.springframework.context.annotation.Bean;
@@ -11,15 +15,12 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Stateless bearer-token security. Submitting a contact request is public; a caller who
@@ -35,7 +36,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties, and
  * {@link StaffTokenValidation} (service-defaults) adds the checks on issuer, audience,
  * times and subject; the {@code roles} claim becomes {@code ROLE_*} authorities through
- * {@code authorities-claim-name} and {@code authority-prefix}.
+ * {@code authorities-claim-name} and {@code authority-prefix}. The chain's common
+ * settings (stateless, the resource server, problem+json 401 and 403) are
+ * {@link StaffApiSecurity}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -47,15 +50,9 @@ class SecurityConfiguration {
 	static final String QUEUE = "/api/intake/queue";
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-			ProblemAccessDeniedHandler accessDeniedHandler) {
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper jsonMapper) {
+		return StaffApiSecurity.statelessBearerApi(http, new ProblemResponseWriter(jsonMapper))
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
 						"/actuator/prometheus")
@@ -72,11 +69,6 @@ class SecurityConfiguration {
 				.hasRole(Roles.INTAKE_AGENT)
 				.anyExchange()
 				.authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDeniedHandler))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDeniedHandler))
 			.build();
 	}
 

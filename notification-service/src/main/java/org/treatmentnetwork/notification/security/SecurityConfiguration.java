@@ -3,18 +3,17 @@ package org.treatmentnetwork.notification.security;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
+import org.treatmentnetwork.servicedefaults.problems.ProblemResponseWriter;
+import org.treatmentnetwork.servicedefaults.security.StaffApiSecurity;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Who may call what. Staff endpoints need a bearer token with the {@code ON_CALL} or
@@ -24,7 +23,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * needs {@code ON_CALL} ({@code SUPERVISOR} alone reads only); changing a schedule and
  * reading its changes need {@code SUPERVISOR} (the schedules check that it is one of the
  * team's). The one-click acknowledgement link is public: the signed token in its path is
- * the credential. Health, info and metrics are public.
+ * the credential. Health, info and metrics are public. The chain's common settings
+ * (stateless, the resource server, problem+json 401 and 403) are
+ * {@link StaffApiSecurity}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -35,13 +36,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper jsonMapper) {
-		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return StaffApiSecurity.statelessBearerApi(http, new ProblemResponseWriter(jsonMapper))
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
@@ -63,10 +58,6 @@ public class SecurityConfiguration {
 				.hasAnyRole(STAFF_ROLES)
 				.anyExchange()
 				.authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.build();
 	}
 

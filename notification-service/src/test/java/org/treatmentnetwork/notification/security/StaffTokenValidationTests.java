@@ -159,7 +159,7 @@ class StaffTokenValidationTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();

@@ -1,0 +1,87 @@
+package org.treatmentnetwork.servicedefaults.problems;
+
+import java.net.URI;
+
+/**
+ * The {@code type} URIs of the suite's problem answers, one constant per name of the
+ * table in {@code docs/api.md} ("Problem types"), which is the public contract: every
+ * type is {@code https://treatment-network.example/problems/<name>}.
+ */
+public final class ProblemTypes {
+
+	/** What every type URI starts with. */
+	public static final String BASE = "https://treatment-network.example/problems/";
+
+	/** 400: invalid fields or parameters; comes with an {@code errors} array. */
+	public static final URI VALIDATION = of("validation");
+
+	/** 400: a request that cannot be read. */
+	public static final URI BAD_REQUEST = of("bad-request");
+
+	/** 400 (gateway): a path not written in canonical form. */
+	public static final URI NON_CANONICAL_PATH = of("non-canonical-path");
+
+	/** 401: no token on a staff path, or an invalid, expired or forged token. */
+	public static final URI UNAUTHORIZED = of("unauthorized");
+
+	/** 403: a valid token without the needed role. */
+	public static final URI FORBIDDEN = of("forbidden");
+
+	/** 404: an unrouted path, an unknown id, slug or team. */
+	public static final URI NOT_FOUND = of("not-found");
+
+	/** 405: the method is not served at the path. */
+	public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
+
+	/** 406: the {@code Accept} header cannot be served. */
+	public static final URI NOT_ACCEPTABLE = of("not-acceptable");
+
+	/** 408 (gateway): headers or body did not arrive within the deadline. */
+	public static final URI REQUEST_TIMEOUT = of("request-timeout");
+
+	/** 409: the request conflicts with the resource's state. */
+	public static final URI CONFLICT = of("conflict");
+
+	/** 412 (content): a stale {@code If-Match}. */
+	public static final URI PRECONDITION_FAILED = of("precondition-failed");
+
+	/** 413 (gateway, intake): a body on {@code /api/intake/**} over its limit. */
+	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+
+	/** 413 (content): a request over content-service's read limit. */
+	public static final URI CONTENT_TOO_LARGE = of("content-too-large");
+
+	/** 414 (gateway): the request line is too long. */
+	public static final URI URI_TOO_LONG = of("uri-too-long");
+
+	/** 415: the body is not {@code application/json}. */
+	public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+
+	/** 428 (content): {@code If-Match} missing where it is required. */
+	public static final URI PRECONDITION_REQUIRED = of("precondition-required");
+
+	/** 429 (gateway): the contact form over the per-address limit. */
+	public static final URI RATE_LIMITED = of("rate-limited");
+
+	/** 431 (gateway): the request headers are too large. */
+	public static final URI HEADERS_TOO_LARGE = of("headers-too-large");
+
+	/** 500: an unexpected failure. */
+	public static final URI INTERNAL_ERROR = of("internal-error");
+
+	/** 503: a dependency is down (a gateway fallback, an unreachable database). */
+	public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
+
+	private ProblemTypes() {
+	}
+
+	/**
+	 * The type URI of a name.
+	 * @param name the name, such as {@code not-found}
+	 * @return {@link #BASE} followed by the name
+	 */
+	public static URI of(String name) {
+		return URI.create(BASE + name);
+	}
+
+}
