@@ -53,6 +53,9 @@ class TraceSystemIT {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no Kafka receive span in " + trace));
 		TraceCollector.ExportedSpan page = named(trace, "notification-service", "notification.page");
+		// the request's MongoDB commands are in its trace too
+		TraceCollector.ExportedSpan store = only(trace, "intake-service", "SPAN_KIND_CLIENT");
+		assertThat(ancestry(trace, store)).contains(intakeServer.spanId());
 
 		assertThat(ancestry(trace, page)).as("the page descends from every earlier step: %s", trace)
 			.contains(receive.spanId(), send.spanId(), publish.spanId(), intakeServer.spanId(), gatewayServer.spanId());

@@ -5,12 +5,15 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.treatmentnetwork.servicedefaults.tracing.MongoTracing;
 
 /**
  * MongoDB client settings shared by every repository of the service.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(MongoTracing.class)
 class MongoConfiguration {
 
 	/**

@@ -6,14 +6,17 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.treatmentnetwork.servicedefaults.health.MongoPingHealthIndicator;
+import org.treatmentnetwork.servicedefaults.tracing.MongoTracing;
 
 /**
  * The clock every feature reads the time from, the MongoDB client's timeouts and its
  * health.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(MongoTracing.class)
 class SystemConfiguration {
 
 	@Bean

@@ -5,14 +5,17 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.treatmentnetwork.servicedefaults.health.MongoPingHealthIndicator;
+import org.treatmentnetwork.servicedefaults.tracing.MongoTracing;
 
 /**
  * Bounds every MongoDB call: connecting, waiting for an answer and selecting a server all
  * time out instead of hanging. And the store's health.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(MongoTracing.class)
 class StoreClientConfiguration {
 
 	@Bean
