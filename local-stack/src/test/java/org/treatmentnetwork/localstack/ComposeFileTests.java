@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production shape of {@code docker-compose.yml}: no service with the {@code local}
- * profile, only the gateway published (and Mailpit's UI on loopback), secrets required
- * from the operator's {@code .env}, every variable named without a value in
- * {@code .env.example}, and placeholders for CI's {@code docker-compose config} check.
+ * profile, every service logging structured JSON, only the gateway published (and
+ * Mailpit's UI on loopback), secrets required from the operator's {@code .env}, every
+ * variable named without a value in {@code .env.example}, and placeholders for CI's
+ * {@code docker-compose config} check.
  */
 class ComposeFileTests {
 
@@ -32,6 +33,9 @@ class ComposeFileTests {
 	private static final List<String> SECRETS = List.of("INTAKE_ENCRYPTION_KEYS", "INTAKE_ENCRYPTION_CURRENT_KEY_ID",
 			"INTAKE_ENCRYPTION_LOOKUP_KEYS", "INTAKE_ENCRYPTION_CURRENT_LOOKUP_KEY_ID", "ALERT_LINK_SECRET",
 			"REDIS_PASSWORD", "STAFF_TOKEN_JWK_SET_URI", "STAFF_TOKEN_ISSUER", "STAFF_TOKEN_AUDIENCE");
+
+	private static final List<String> SERVICES = List.of("content-service", "intake-service", "notification-service",
+			"gateway");
 
 	private final String compose = read("docker-compose.yml");
 
@@ -58,6 +62,19 @@ class ComposeFileTests {
 		assertThat(published.get("gateway")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("8080:8080");
 		assertThat(published.get("mailpit")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.containsExactly("127.0.0.1:8025:8025");
+	}
+
+	@Test
+	void everyServiceLogsStructuredJson() {
+		Map<String, Object> formats = new LinkedHashMap<>();
+		services().forEach((name, service) -> {
+			if (service.containsKey("build")) {
+				formats.put(name, environment(service).get("LOGGING_STRUCTURED_FORMAT_CONSOLE"));
+			}
+		});
+
+		assertThat(formats).containsOnlyKeys(SERVICES)
+			.allSatisfy((name, format) -> assertThat(format).as(name).isEqualTo("ecs"));
 	}
 
 	@Test
