@@ -1,13 +1,12 @@
 package org.treatmentnetwork.content.mongo;
 
-import java.util.concurrent.TimeUnit;
-
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.treatmentnetwork.servicedefaults.tracing.MongoTracing;
+import org.treatmentnetwork.servicedefaults.mongo.MongoTimeouts;
 
 /**
  * MongoDB client settings shared by every repository of the service.
@@ -22,12 +21,9 @@ class MongoConfiguration {
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer contentMongoTimeouts(MongoProperties properties) {
-		return (builder) -> builder
-			.applyToClusterSettings((cluster) -> cluster
-				.serverSelectionTimeout(properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-			.applyToSocketSettings(
-					(socket) -> socket.connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-						.readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
+		return new MongoTimeouts(properties.connectTimeout(), properties.readTimeout(),
+				properties.serverSelectionTimeout())
+			.customizer();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.treatmentnetwork.intake.system;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +9,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.treatmentnetwork.servicedefaults.health.MongoPingHealthIndicator;
 import org.treatmentnetwork.servicedefaults.tracing.MongoTracing;
+import org.treatmentnetwork.servicedefaults.mongo.MongoTimeouts;
 
 /**
  * The clock every feature reads the time from, the MongoDB client's timeouts and its
@@ -26,12 +26,8 @@ class SystemConfiguration {
 
 	@Bean
 	MongoClientSettingsBuilderCustomizer mongoTimeouts(MongoTimeoutProperties timeouts) {
-		return (settings) -> settings
-			.applyToClusterSettings((cluster) -> cluster
-				.serverSelectionTimeout(timeouts.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-			.applyToSocketSettings(
-					(socket) -> socket.connectTimeout(timeouts.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-						.readTimeout(timeouts.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
+		return new MongoTimeouts(timeouts.connectTimeout(), timeouts.readTimeout(), timeouts.serverSelectionTimeout())
+			.customizer();
 	}
 
 	/**

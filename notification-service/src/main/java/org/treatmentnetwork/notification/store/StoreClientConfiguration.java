@@ -1,7 +1,5 @@
 package org.treatmentnetwork.notification.store;
 
-import java.util.concurrent.TimeUnit;
-
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +7,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.treatmentnetwork.servicedefaults.health.MongoPingHealthIndicator;
 import org.treatmentnetwork.servicedefaults.tracing.MongoTracing;
+import org.treatmentnetwork.servicedefaults.mongo.MongoTimeouts;
 
 /**
  * Bounds every MongoDB call: connecting, waiting for an answer and selecting a server all
@@ -20,12 +19,9 @@ class StoreClientConfiguration {
 
 	@Bean
 	MongoClientSettingsBuilderCustomizer storeTimeouts(StoreProperties properties) {
-		return (settings) -> settings
-			.applyToSocketSettings(
-					(socket) -> socket.connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-						.readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS))
-			.applyToClusterSettings((cluster) -> cluster
-				.serverSelectionTimeout(properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+		return new MongoTimeouts(properties.connectTimeout(), properties.readTimeout(),
+				properties.serverSelectionTimeout())
+			.customizer();
 	}
 
 	/**
