@@ -21,6 +21,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * contract at the repository root ({@code contracts/events}, read from the module
  * directory): the urgencies it knows and configures escalation for are exactly the
  * schema's, the statuses that resolve an alert and the event types it acts on are the
- * schema's, and every example parses.
+ * schema's, every example parses, and every invalid example is refused or made harmless.
  */
 class ContactRequestEventContractTests {
 
@@ -80,6 +81,39 @@ class ContactRequestEventContractTests {
 			assertThat(Urgency.known(event.urgency())).as(example.toString()).isPresent();
 			assertThat(event.duplicateOf())
 				.isEqualTo(node.has("duplicateOf") ? node.get("duplicateOf").asString() : null);
+		}
+	}
+
+	/**
+	 * Every invalid example of the contract is refused or made harmless, each as the
+	 * contract's README says a consumer handles it; an invalid example added without
+	 * saying how this service handles it fails here.
+	 */
+	@Test
+	void everyInvalidExampleIsRefusedOrMadeHarmless() throws IOException {
+		List<Path> invalid = jsonFiles(CONTRACT.resolve("examples").resolve("invalid"));
+		assertThat(invalid).extracting((file) -> file.getFileName().toString())
+			.containsExactlyInAnyOrder("missing-request-id.json", "personal-data.json",
+					"received-with-another-status.json", "urgency-not-in-the-contract.json");
+		for (Path example : invalid) {
+			String value = Files.readString(example);
+			switch (example.getFileName().toString()) {
+				// Refused: the record is dead-lettered, nothing is opened or resolved.
+				case "missing-request-id.json" ->
+					assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> this.parser.parse(value));
+				// The personal data is never read: the event the service acts on has
+				// none.
+				case "personal-data.json" ->
+					assertThat(this.parser.parse(value).toString()).doesNotContain("555", "0199");
+				// The type decides: a received request is paged whatever status it
+				// claims.
+				case "received-with-another-status.json" ->
+					assertThat(this.parser.parse(value).type()).isEqualTo(ContactRequestEvent.RECEIVED);
+				// An urgency this service does not know is paged as the most urgent one.
+				case "urgency-not-in-the-contract.json" ->
+					assertThat(Urgency.known(this.parser.parse(value).urgency())).isEmpty();
+				default -> throw new AssertionError("No expected handling for " + example);
+			}
 		}
 	}
 
