@@ -27,6 +27,7 @@ import org.treatmentnetwork.intake.privacy.PersonalFields;
 import org.treatmentnetwork.intake.problems.ConflictException;
 import org.treatmentnetwork.intake.problems.NotFoundException;
 import org.treatmentnetwork.intake.requests.RequestStatus;
+import org.treatmentnetwork.intake.triage.Urgency;
 import org.treatmentnetwork.servicedefaults.tracing.TraceContexts;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -72,17 +73,29 @@ class PipelineService {
 	}
 
 	/**
-	 * Requests awaiting contact, most urgent first, then oldest first. Urgency names sort
-	 * alphabetically in urgency order ({@code CRISIS < HIGH < ROUTINE}).
+	 * Requests awaiting contact, most urgent first, then oldest first. The order of
+	 * urgency is {@link Urgency}'s (most urgent first), never the names' alphabetical
+	 * order: one query per urgency, each served by the queue index, until the queue limit
+	 * is reached.
 	 */
 	Flux<QueueItem> queue(String staffSub) {
-		Query query = new Query(where("status").in(names(RequestStatus.AWAITING_CONTACT)))
-			.with(Sort.by(Sort.Order.asc("urgency"), Sort.Order.asc("receivedAt")))
-			.limit(this.properties.queueLimit());
-		query.fields().include(PipelineRequest.FIELDS);
+		int limit = this.properties.queueLimit();
+		Flux<PipelineRequest> mostUrgentFirst = Flux.fromArray(Urgency.values())
+			.concatMap((urgency) -> this.mongo.find(awaitingContact(urgency, limit), PipelineRequest.class,
+					PipelineRequest.COLLECTION))
+			.take(limit);
 		return this.audit.recordQueueRead(staffSub)
-			.thenMany(this.mongo.find(query, PipelineRequest.class, PipelineRequest.COLLECTION))
+			.thenMany(mostUrgentFirst)
 			.map((request) -> QueueItem.of(request, this.clock.instant()));
+	}
+
+	private static Query awaitingContact(Urgency urgency, int limit) {
+		Query query = new Query(
+				where("status").in(names(RequestStatus.AWAITING_CONTACT)).and("urgency").is(urgency.name()))
+			.with(Sort.by(Sort.Order.asc("receivedAt")))
+			.limit(limit);
+		query.fields().include(PipelineRequest.FIELDS);
+		return query;
 	}
 
 	/**

@@ -17,6 +17,11 @@ class ContactRequestIndexes {
 	RequiredIndexes contactRequestsRequiredIndexes() {
 		return RequiredIndexes.of(ContactRequestCollection.NAME,
 				new Index().on("reference", Sort.Direction.ASC).unique().named("reference_unique"),
+				// the call center's queue: awaiting contact, per urgency, oldest first
+				new Index().on("status", Sort.Direction.ASC)
+					.on("urgency", Sort.Direction.ASC)
+					.on("receivedAt", Sort.Direction.ASC)
+					.named("queue"),
 				new Index().on("phoneHash", Sort.Direction.ASC)
 					.on("receivedAt", Sort.Direction.DESC)
 					.named("same_person_by_phone"),
