@@ -1,8 +1,10 @@
 package org.treatmentnetwork.content.problems;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
+import org.treatmentnetwork.servicedefaults.problems.ProblemTypes;
+import org.treatmentnetwork.servicedefaults.problems.Problems;
 import org.treatmentnetwork.servicedefaults.tracing.RequestTraces;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -50,7 +54,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException ex) {
-		return problemResponse(validationProblem(List.of(ex.error())), HttpHeaders.EMPTY);
+		return Problems.response(validationProblem(List.of(ex.error())));
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -58,7 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setType(ProblemTypes.NOT_FOUND);
 		problem.setTitle("Not Found");
-		return problemResponse(problem, HttpHeaders.EMPTY);
+		return Problems.response(problem);
 	}
 
 	@ExceptionHandler(PreconditionFailedException.class)
@@ -78,12 +82,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return simple(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
 	}
 
-	private static ResponseEntity<ProblemDetail> simple(HttpStatus status, java.net.URI type, String title,
-			String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
+	private static ResponseEntity<ProblemDetail> simple(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail problem = Problems.problem(status, type, detail);
 		problem.setTitle(title);
-		return problemResponse(problem, HttpHeaders.EMPTY);
+		return Problems.response(problem);
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
@@ -92,7 +94,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"There is nothing at this address.");
 		problem.setType(ProblemTypes.NOT_FOUND);
 		problem.setTitle("Not Found");
-		return problemResponse(problem, HttpHeaders.EMPTY);
+		return Problems.response(problem);
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
@@ -107,7 +109,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setTitle("Service Unavailable");
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
-		return problemResponse(problem, headers);
+		return Problems.response(problem, headers);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -118,7 +120,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"Something went wrong on our side. Please try again later.");
 		problem.setType(ProblemTypes.INTERNAL_ERROR);
 		problem.setTitle("Internal Server Error");
-		return problemResponse(problem, HttpHeaders.EMPTY);
+		return Problems.response(problem);
 	}
 
 	@Override
@@ -188,21 +190,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	private static ResponseEntity<ProblemDetail> problemResponse(ProblemDetail problem, HttpHeaders headers) {
-		return ResponseEntity.status(problem.getStatus())
-			.headers(headers)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
-	}
-
 	private static void complete(ProblemDetail problem, HttpStatusCode status) {
 		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-			problem.setType(ProblemTypes.forStatus(status));
+			problem.setType(typeFor(status));
 		}
 		if (problem.getTitle() == null) {
 			HttpStatus known = HttpStatus.resolve(status.value());
 			problem.setTitle((known != null) ? known.getReasonPhrase() : "Error");
 		}
+	}
+
+	/**
+	 * The type of a status: the suite's where it means the same everywhere, else
+	 * {@code bad-request} for {@code 400} and a name after the status, such as
+	 * {@code content-too-large} for {@code 413}.
+	 */
+	private static URI typeFor(HttpStatusCode status) {
+		return ProblemTypes.forStatus(status).orElseGet(() -> {
+			if (status.value() == 400) {
+				return ProblemTypes.BAD_REQUEST;
+			}
+			HttpStatus known = HttpStatus.resolve(status.value());
+			return ProblemTypes.of((known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-')
+					: "status-" + status.value());
+		});
 	}
 
 	private static String typeMessage(TypeMismatchException mismatch) {

@@ -7,9 +7,7 @@ import org.treatmentnetwork.gateway.paths.RequestPaths;
 import org.treatmentnetwork.gateway.problems.ProblemType;
 import org.treatmentnetwork.gateway.problems.ProblemWriter;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.treatmentnetwork.servicedefaults.problems.ProblemResponseWriter;
 import org.treatmentnetwork.servicedefaults.security.StaffApiSecurity;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
@@ -83,8 +81,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityWebFilterChain(ServerHttpSecurity http, ProblemWriter problemWriter,
-			CorsProperties corsProperties, JsonMapper jsonMapper) {
-		return StaffApiSecurity.bearerTokens(common(http, corsProperties), new ProblemResponseWriter(jsonMapper))
+			CorsProperties corsProperties) {
+		return StaffApiSecurity.bearerTokens(common(http, corsProperties), problemWriter)
 			.addFilterBefore(new UnroutedPathWebFilter(served(), problemWriter), SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> exchanges
 				// management port only

@@ -13,7 +13,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.treatmentnetwork.servicedefaults.problems.ProblemTypes;
+import org.treatmentnetwork.servicedefaults.problems.Problems;
 
 /**
  * Answers every error as {@code application/problem+json}. Details are written here,
@@ -94,7 +95,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			ServerWebExchange exchange) {
 		if (body instanceof ProblemDetail problem
 				&& (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
-			problem.setType(ProblemTypes.forStatus(status.value()));
+			problem.setType(typeFor(status));
 		}
 		return super.createResponseEntity(body, headers, status, exchange);
 	}
@@ -104,7 +105,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setType(ProblemTypes.VALIDATION);
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", errors);
-		return respond(problem);
+		return Problems.response(problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> payloadTooLarge() {
@@ -112,13 +113,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		return respond(problem);
+		return Problems.response(Problems.problem(status, type, detail));
 	}
 
-	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	/**
+	 * The type of a status: the suite's where it means the same everywhere, else
+	 * {@code validation} for {@code 400}, {@code payload-too-large} for {@code 413} and
+	 * {@code bad-request} for any other.
+	 */
+	private static URI typeFor(HttpStatusCode status) {
+		return ProblemTypes.forStatus(status).orElseGet(() -> switch (status.value()) {
+			case 400 -> ProblemTypes.VALIDATION;
+			case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+			default -> ProblemTypes.BAD_REQUEST;
+		});
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

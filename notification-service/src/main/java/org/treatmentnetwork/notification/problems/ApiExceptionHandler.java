@@ -1,5 +1,6 @@
 package org.treatmentnetwork.notification.problems;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +13,14 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.treatmentnetwork.servicedefaults.problems.ProblemTypes;
+import org.treatmentnetwork.servicedefaults.problems.Problems;
 
 /**
  * Turns every error of the API into {@code application/problem+json} with one of the
@@ -36,22 +38,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setType(ProblemTypes.VALIDATION);
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", List.of(Map.of("field", ex.getField(), "message", ex.getMessage())));
-		return respond(problem);
+		return Problems.response(problem);
 	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-		return respond(problem(HttpStatus.NOT_FOUND, ex.getMessage()));
+		return Problems.response(problem(HttpStatus.NOT_FOUND, ex.getMessage()));
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
 	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
-		return respond(problem(HttpStatus.FORBIDDEN, ex.getMessage()));
+		return Problems.response(problem(HttpStatus.FORBIDDEN, ex.getMessage()));
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-		return respond(problem(HttpStatus.CONFLICT, ex.getMessage()));
+		return Problems.response(problem(HttpStatus.CONFLICT, ex.getMessage()));
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
@@ -59,16 +61,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.warn("Store unavailable while handling a request: {}", ex.toString());
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
 				"Alerts are temporarily unavailable. Please try again in a few seconds.");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return Problems.response(problem, headers);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected error while handling a request", ex);
-		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+		return Problems.response(problem(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Please try again shortly."));
 	}
 
@@ -76,7 +77,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {
 		ProblemDetail problem = (body instanceof ProblemDetail given) ? given : ProblemDetail.forStatus(status);
-		problem.setType(ProblemTypes.forStatus(status));
+		problem.setType(typeFor(status));
 		problem.setDetail(genericDetail(status));
 		return super.handleExceptionInternal(ex, problem, headers, status, exchange);
 	}
@@ -93,13 +94,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(ProblemTypes.forStatus(status));
-		return problem;
+		return Problems.problem(status, typeFor(status), detail);
 	}
 
-	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	/**
+	 * The type of a status: the suite's where it means the same everywhere, else
+	 * {@code bad-request}.
+	 */
+	private static URI typeFor(HttpStatusCode status) {
+		return ProblemTypes.forStatus(status).orElse(ProblemTypes.BAD_REQUEST);
 	}
 
 }

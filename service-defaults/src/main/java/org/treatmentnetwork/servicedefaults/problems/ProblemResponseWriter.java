@@ -35,19 +35,6 @@ public class ProblemResponseWriter {
 	}
 
 	/**
-	 * A problem of the suite.
-	 * @param status the status
-	 * @param type one of {@link ProblemTypes}
-	 * @param detail what happened and what the client can do
-	 * @return the problem
-	 */
-	public static ProblemDetail problem(HttpStatusCode status, URI type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		return problem;
-	}
-
-	/**
 	 * Answers the exchange with a problem.
 	 * @param exchange the exchange
 	 * @param status the status
@@ -56,7 +43,7 @@ public class ProblemResponseWriter {
 	 * @return completes when written
 	 */
 	public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String detail) {
-		return write(exchange, problem(status, type, detail));
+		return write(exchange, Problems.problem(status, type, detail));
 	}
 
 	/**
@@ -66,11 +53,23 @@ public class ProblemResponseWriter {
 	 * @return completes when written
 	 */
 	public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+		return write(exchange, HttpStatusCode.valueOf(problem.getStatus()),
+				body(problem, exchange.getRequest().getPath().value()));
+	}
+
+	/**
+	 * Answers the exchange with a problem body of another shape (such as the gateway's,
+	 * with the crisis lines).
+	 * @param exchange the exchange
+	 * @param status the status
+	 * @param body the body, serialized as JSON
+	 * @return completes when written
+	 */
+	public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, Object body) {
 		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
-		Map<String, Object> body = body(problem, exchange.getRequest().getPath().value());
 		return response
 			.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(this.jsonMapper.writeValueAsBytes(body))));
 	}

@@ -1,6 +1,9 @@
 package org.treatmentnetwork.servicedefaults.problems;
 
 import java.net.URI;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatusCode;
 
 /**
  * The {@code type} URIs of the suite's problem answers, one constant per name of the
@@ -73,6 +76,31 @@ public final class ProblemTypes {
 	public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
 
 	private ProblemTypes() {
+	}
+
+	/**
+	 * The type of a status that means the same in every service: {@code 401},
+	 * {@code 403}, {@code 404}, {@code 405}, {@code 406}, {@code 409}, {@code 415},
+	 * {@code 503} and any other {@code 5xx} ({@code internal-error}). For the others the
+	 * services differ, as {@code docs/api.md} says ({@code 400} is {@code validation} or
+	 * {@code bad-request}, {@code 413} {@code payload-too-large} or
+	 * {@code content-too-large}), so each decides.
+	 * @param status the status
+	 * @return the type, or empty when the service decides
+	 */
+	public static Optional<URI> forStatus(HttpStatusCode status) {
+		URI type = switch (status.value()) {
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 406 -> NOT_ACCEPTABLE;
+			case 409 -> CONFLICT;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 503 -> SERVICE_UNAVAILABLE;
+			default -> status.is5xxServerError() ? INTERNAL_ERROR : null;
+		};
+		return Optional.ofNullable(type);
 	}
 
 	/**

@@ -160,13 +160,14 @@ class BackgroundLoopTests {
 		this.loop = onDemand;
 		this.loop.start();
 		assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
-		onDemand.runRoundSoon();
-		onDemand.runRoundSoon();
-		onDemand.runRoundSoon();
+		for (int i = 0; i < 20; i++) {
+			onDemand.runRoundSoon();
+		}
 		release.tryEmitEmpty();
 		assertThat(secondDone.await(5, TimeUnit.SECONDS)).isTrue();
 		Thread.sleep(INTERVAL.multipliedBy(5).toMillis());
-		assertThat(calls.get()).isBetween(2, 3);
+		// Buffering between the operators lets a few through, never one per request.
+		assertThat(calls.get()).isBetween(2, 5);
 	}
 
 	@Test

@@ -42,8 +42,8 @@ class ProblemResponseWriterTests {
 	@Test
 	void aProblemsOwnTitleInstanceAndPropertiesAreKept() {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/intake/x"));
-		ProblemDetail problem = ProblemResponseWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-				ProblemTypes.PAYLOAD_TOO_LARGE, "Too large.");
+		ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+				"Too large.");
 		problem.setTitle("Request too large");
 		problem.setInstance(URI.create("/elsewhere"));
 		problem.setProperty("intakePhone", "1-800-000-0000");
