@@ -2,14 +2,17 @@ package org.treatmentnetwork.content;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.treatmentnetwork.content.secrets.ProductionSecretsCheck;
+import org.treatmentnetwork.servicedefaults.tracing.TracingDefaults;
 
 /**
  * The content service: treatment articles, treatment approaches and crisis resources for
  * the public website.
  */
 @SpringBootApplication
+@Import(TracingDefaults.class)
 @ConfigurationPropertiesScan
 public class ContentApplication {
 

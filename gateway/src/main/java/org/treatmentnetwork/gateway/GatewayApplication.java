@@ -2,13 +2,16 @@ package org.treatmentnetwork.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.treatmentnetwork.gateway.secrets.ProductionSecretsCheck;
+import org.treatmentnetwork.servicedefaults.tracing.TracingDefaults;
 
 /**
  * Starts the gateway.
  */
 @SpringBootApplication
+@Import(TracingDefaults.class)
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 

@@ -9,13 +9,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Makes {@link TraceContexts} available to a service that hands work over through its
- * store. The tracer, propagator and observation registry are Spring Boot's (Micrometer
- * Tracing over OpenTelemetry); where tracing is not configured (tracing switched off, a
- * test slice), the work runs untraced.
+ * The tracing every service imports: {@link SpanDataFilter}, which keeps secrets and
+ * query strings out of exported spans, and {@link TraceContexts} for work handed over
+ * through a store. The tracer, propagator and observation registry are Spring Boot's
+ * (Micrometer Tracing over OpenTelemetry); where tracing is not configured (tracing
+ * switched off, a test slice), the work runs untraced.
  */
 @Configuration(proxyBeanMethods = false)
 public class TracingDefaults {
+
+	/**
+	 * Applied by Spring Boot to every observation of the service.
+	 * @return the filter
+	 */
+	@Bean
+	SpanDataFilter spanDataFilter() {
+		return new SpanDataFilter();
+	}
 
 	@Bean
 	TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
