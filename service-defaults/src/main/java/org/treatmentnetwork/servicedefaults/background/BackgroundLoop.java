@@ -170,9 +170,9 @@ public abstract class BackgroundLoop implements DisposableBean {
 
 	/**
 	 * Asks for a round soon: right away when idle, else right after the running round.
-	 * Requests made during one round are coalesced: a few rounds follow, not one per
-	 * request. A request while the loop is not running (or lost in a race with another
-	 * request) only waits for the next scheduled round.
+	 * Requests made during a round are not lost: rounds follow it, one after the other
+	 * (several requests usually share one). A request while the loop is not running (or
+	 * lost in a race with another request) only waits for the next scheduled round.
 	 * @throws IllegalStateException for a loop run by its schedule only
 	 */
 	protected void runRoundSoon() {
