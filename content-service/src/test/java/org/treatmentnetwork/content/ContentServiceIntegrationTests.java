@@ -31,7 +31,7 @@ import org.treatmentnetwork.content.seed.SeedReport;
 import org.treatmentnetwork.content.seed.Seeder;
 import org.treatmentnetwork.content.support.MongoTestServer;
 import org.treatmentnetwork.content.support.Readiness;
-import org.treatmentnetwork.content.support.TestTokens;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class ContentServiceIntegrationTests {
 
-	private static final TestTokens TOKENS = TestTokens.generate();
+	private static final TestStaffTokens TOKENS = TestStaffTokens.shared();
 
 	private static final List<String> SEEDED_SLUGS = List.of("where-heroin-comes-from", "why-heroin-is-so-addictive",
 			"getting-off-heroin", "medications-for-opioid-use-disorder", "overdose-and-naloxone",

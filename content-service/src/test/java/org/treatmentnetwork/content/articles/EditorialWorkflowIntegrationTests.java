@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.treatmentnetwork.content.support.MongoTestServer;
 import org.treatmentnetwork.content.support.Readiness;
-import org.treatmentnetwork.content.support.TestTokens;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureWebTestClient(timeout = "15s")
 class EditorialWorkflowIntegrationTests {
 
-	private static final TestTokens TOKENS = TestTokens.generate();
+	private static final TestStaffTokens TOKENS = TestStaffTokens.shared();
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.treatmentnetwork.content.ContentApplication;
 import org.treatmentnetwork.content.support.MongoTestServer;
-import org.treatmentnetwork.content.support.TestTokens;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class ProductionSecretsCheckTests {
 
-	private static final TestTokens TOKENS = TestTokens.generate();
+	private static final TestStaffTokens TOKENS = TestStaffTokens.shared();
 
 	@Test
 	void refusesToStartWithoutATokenKey() {
