@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.treatmentnetwork.intake.support.EmbeddedMongo;
 import org.treatmentnetwork.intake.support.EventContract;
 import org.treatmentnetwork.intake.support.TestEncryption;
-import org.treatmentnetwork.intake.support.TestTokens;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,7 +87,8 @@ class IntakeApplicationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("intake-it"));
-		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+				TestStaffTokens.shared()::publicKeyLocation);
 		TestEncryption.register(registry);
 	}
 
@@ -195,7 +196,7 @@ class IntakeApplicationTests {
 
 	@Test
 	void agentLogsACallAndEveryStaffReadIsAudited() {
-		String agent = TestTokens.token("agent-7", "INTAKE_AGENT");
+		String agent = TestStaffTokens.shared().token("agent-7", "INTAKE_AGENT");
 		String phone = uniquePhone();
 		JsonNode accepted = submit(validBody("I am dope sick", phone), agent);
 		String id = accepted.get("id").asString();
@@ -208,7 +209,7 @@ class IntakeApplicationTests {
 		long auditsBefore = count("audit_log");
 		this.client.get()
 			.uri(PATH + "/" + id)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("supervisor-2", "SUPERVISOR"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestStaffTokens.shared().token("supervisor-2", "SUPERVISOR"))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -261,7 +262,7 @@ class IntakeApplicationTests {
 	void tokensAreCheckedAgainstTheConfiguredKeyAndRolesClaim() {
 		this.client.post()
 			.uri(PATH)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("editor-3", "EDITOR"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestStaffTokens.shared().token("editor-3", "EDITOR"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(validBody("please call", uniquePhone()))
 			.exchange()
@@ -279,7 +280,7 @@ class IntakeApplicationTests {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		this.client.get()
 			.uri(PATH + "/" + UUID.randomUUID())
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("on-call-4", "ON_CALL"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestStaffTokens.shared().token("on-call-4", "ON_CALL"))
 			.exchange()
 			.expectStatus()
 			.isForbidden();
@@ -436,9 +437,9 @@ class IntakeApplicationTests {
 	@Test
 	void agentsWorkTheQueueThroughClaimsStatusMovesAndNotes(CapturedOutput output) {
 		try (Consumer<String, String> consumer = consumer()) {
-			String agent = TestTokens.token("agent-1", "INTAKE_AGENT");
-			String other = TestTokens.token("agent-2", "INTAKE_AGENT");
-			String supervisor = TestTokens.token("supervisor-1", "SUPERVISOR");
+			String agent = TestStaffTokens.shared().token("agent-1", "INTAKE_AGENT");
+			String other = TestStaffTokens.shared().token("agent-2", "INTAKE_AGENT");
+			String supervisor = TestStaffTokens.shared().token("supervisor-1", "SUPERVISOR");
 			String id = submit(validBody("I am dope sick", uniquePhone()), null).get("id").asString();
 
 			JsonNode queued = queueItem(agent, id);
@@ -528,10 +529,10 @@ class IntakeApplicationTests {
 
 	@Test
 	void claimsGoBackToTheQueueWhenTheirHolderOrASupervisorReleasesThem(CapturedOutput output) {
-		String agent = TestTokens.token("agent-7", "INTAKE_AGENT");
-		String other = TestTokens.token("agent-8", "INTAKE_AGENT");
-		String supervisor = TestTokens.token("supervisor-2", "SUPERVISOR");
-		String onCall = TestTokens.token("nurse-2", "ON_CALL");
+		String agent = TestStaffTokens.shared().token("agent-7", "INTAKE_AGENT");
+		String other = TestStaffTokens.shared().token("agent-8", "INTAKE_AGENT");
+		String supervisor = TestStaffTokens.shared().token("supervisor-2", "SUPERVISOR");
+		String onCall = TestStaffTokens.shared().token("nurse-2", "ON_CALL");
 		String id = submit(validBody("please call me back", uniquePhone()), null).get("id").asString();
 
 		action(agent, id, "release", null).expectStatus().isOk().expectBody().jsonPath("$.claimedBy").isEmpty();
@@ -597,10 +598,10 @@ class IntakeApplicationTests {
 
 	@Test
 	void notesComeFromTheAgentWhoHoldsTheRequestOrASupervisorAndStopWhenItIsFinal(CapturedOutput output) {
-		String agent = TestTokens.token("agent-n1", "INTAKE_AGENT");
-		String other = TestTokens.token("agent-n2", "INTAKE_AGENT");
-		String supervisor = TestTokens.token("supervisor-n", "SUPERVISOR");
-		String onCall = TestTokens.token("nurse-n", "ON_CALL");
+		String agent = TestStaffTokens.shared().token("agent-n1", "INTAKE_AGENT");
+		String other = TestStaffTokens.shared().token("agent-n2", "INTAKE_AGENT");
+		String supervisor = TestStaffTokens.shared().token("supervisor-n", "SUPERVISOR");
+		String onCall = TestStaffTokens.shared().token("nurse-n", "ON_CALL");
 		String id = submit(validBody("please call me", uniquePhone()), null).get("id").asString();
 
 		// nobody holds it: an agent claims it first; a supervisor may add a note
@@ -668,7 +669,7 @@ class IntakeApplicationTests {
 
 	@Test
 	void queueListsTheMostUrgentFirstThenTheOldest() {
-		String agent = TestTokens.token("agent-3", "INTAKE_AGENT");
+		String agent = TestStaffTokens.shared().token("agent-3", "INTAKE_AGENT");
 		String routineOld = submit(validBody("any time is fine", uniquePhone()), null).get("id").asString();
 		String crisis = submit(validBody("he overdosed and is not breathing", uniquePhone()), null).get("id")
 			.asString();
@@ -681,13 +682,13 @@ class IntakeApplicationTests {
 		assertThat(order).containsExactly(crisis, high, routineOld, routineNew);
 		this.client.get()
 			.uri("/api/intake/queue")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("supervisor-9", "SUPERVISOR"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestStaffTokens.shared().token("supervisor-9", "SUPERVISOR"))
 			.exchange()
 			.expectStatus()
 			.isOk();
 		this.client.get()
 			.uri("/api/intake/queue")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("editor-9", "EDITOR"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestStaffTokens.shared().token("editor-9", "EDITOR"))
 			.exchange()
 			.expectStatus()
 			.isForbidden();
@@ -712,7 +713,7 @@ class IntakeApplicationTests {
 				.getResponseBody();
 			String id = json.readTree(answer).get("id").asString();
 
-			String agent = TestTokens.token("agent-t", "INTAKE_AGENT");
+			String agent = TestStaffTokens.shared().token("agent-t", "INTAKE_AGENT");
 			String statusTraceId = "0af7651916cd43dd8448eb211c80319c";
 			this.client.post()
 				.uri(PATH + "/" + id + "/status")

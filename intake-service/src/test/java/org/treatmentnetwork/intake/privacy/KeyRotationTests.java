@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.treatmentnetwork.intake.support.LegacyFormats;
 import org.treatmentnetwork.intake.support.RunningIntake;
 import org.treatmentnetwork.intake.support.TestEncryption;
-import org.treatmentnetwork.intake.support.TestTokens;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,7 +99,8 @@ class KeyRotationTests {
 			JsonNode read = intake.client()
 				.get()
 				.uri(PATH + "/" + legacyId)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("agent-1", "INTAKE_AGENT"))
+				.header(HttpHeaders.AUTHORIZATION,
+						"Bearer " + TestStaffTokens.shared().token("agent-1", "INTAKE_AGENT"))
 				.exchange()
 				.expectStatus()
 				.isOk()

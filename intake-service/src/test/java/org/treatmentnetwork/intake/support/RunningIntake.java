@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.treatmentnetwork.intake.IntakeApplication;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -54,7 +55,8 @@ public final class RunningIntake implements AutoCloseable {
 		Map<String, String> all = new LinkedHashMap<>();
 		for (String argument : List.of("--server.port=0", "--spring.main.banner-mode=off",
 				"--spring.mongodb.uri=" + EmbeddedMongo.uri(database),
-				"--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestTokens.publicKeyLocation())) {
+				"--spring.security.oauth2.resourceserver.jwt.public-key-location="
+						+ TestStaffTokens.shared().publicKeyLocation())) {
 			all.put(argument.substring(0, argument.indexOf('=')), argument);
 		}
 		for (String argument : arguments) {
