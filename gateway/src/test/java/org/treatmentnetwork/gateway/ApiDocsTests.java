@@ -71,6 +71,11 @@ class ApiDocsTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void theUiAnswersHeadWithoutAToken() {
+		this.gateway.head().uri("/api/docs/swagger-ui/index.html").exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void writingToTheDocumentationIsRefused() {
 		this.gateway.post().uri("/api/docs/intake-service.json").exchange().expectStatus().is4xxClientError();
 	}

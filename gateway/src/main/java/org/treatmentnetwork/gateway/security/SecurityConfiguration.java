@@ -93,6 +93,8 @@ class SecurityConfiguration {
 				// the API documentation: a document is not an access right
 				.pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**")
 				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/docs", "/api/docs/**")
+				.permitAll()
 				// public website; the content service itself keeps drafts to EDITOR
 				.pathMatchers(HttpMethod.GET, "/api/content/**")
 				.permitAll()
