@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import org.treatmentnetwork.gateway.support.RecordedRequest;
 import org.treatmentnetwork.gateway.support.StaffTokens;
 import org.treatmentnetwork.gateway.support.StubService;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +39,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 		properties = { "management.server.port=0", "gateway.time-limits.content=2500ms",
 				"gateway.time-limits.intake=5s", "gateway.time-limits.alerts=2s",
 				"gateway.intake.rate-limit.requests=100000", "gateway.intake.rate-limit.burst=100000",
-				"treatment-network.security.tokens.issuer=" + StaffTokens.ISSUER,
-				"treatment-network.security.tokens.audience=" + StaffTokens.AUDIENCE })
+				"treatment-network.security.tokens.issuer=" + TestStaffTokens.ISSUER,
+				"treatment-network.security.tokens.audience=" + TestStaffTokens.AUDIENCE })
 abstract class GatewayTestSupport {
 
 	static final StubService CONTENT = StubService.start("content");

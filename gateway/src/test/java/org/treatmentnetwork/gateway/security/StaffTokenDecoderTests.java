@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.treatmentnetwork.gateway.support.StaffTokens;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
@@ -39,8 +40,8 @@ class StaffTokenDecoderTests {
 						List.<WebFilter>of((exchange, chain) -> chain.filter(exchange))))
 		.withPropertyValues(
 				"spring.security.oauth2.resourceserver.jwt.public-key-location=" + TOKENS.publicKeyLocation(),
-				"treatment-network.security.tokens.issuer=" + StaffTokens.ISSUER,
-				"treatment-network.security.tokens.audience=" + StaffTokens.AUDIENCE);
+				"treatment-network.security.tokens.issuer=" + TestStaffTokens.ISSUER,
+				"treatment-network.security.tokens.audience=" + TestStaffTokens.AUDIENCE);
 
 	@Test
 	void aSkewLongerThanSpringSecuritysDefaultIsHonoured() {

@@ -1,64 +1,16 @@
 package org.treatmentnetwork.gateway.security;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-import org.treatmentnetwork.servicedefaults.tokens.StaffTokenProperties;
-import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
-
-import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.treatmentnetwork.servicedefaults.tokens.StaffTokenSettingsContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The token settings as the application's own {@code application.yml} binds them from the
- * environment, and the refusal to start without an issuer or an audience: the file gives
- * neither a default. The rules on each setting are tested in service-defaults.
+ * environment, and the refusal to start without an issuer or an audience
+ * ({@link StaffTokenSettingsContract}); here also under a misspelt variable name.
  */
-class StaffTokenSettingsTests {
-
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withInitializer(new ConfigDataApplicationContextInitializer())
-		.withPropertyValues("spring.config.location=classpath:/application.yml")
-		.withUserConfiguration(StaffTokenValidation.class);
-
-	@Test
-	void theEnvironmentVariablesSetEverySetting() {
-		this.runner
-			.withSystemProperties("STAFF_TOKEN_ISSUER=https://login.example.org", "STAFF_TOKEN_AUDIENCE=staff-api",
-					"STAFF_TOKEN_MAX_LIFETIME=1h", "STAFF_TOKEN_CLOCK_SKEW=10s")
-			.run((context) -> assertThat(context).getBean(StaffTokenProperties.class)
-				.isEqualTo(new StaffTokenProperties("https://login.example.org", "staff-api", Duration.ofHours(1),
-						Duration.ofSeconds(10))));
-	}
-
-	@Test
-	void theLifetimeAndSkewHaveDefaults() {
-		this.runner
-			.withSystemProperties("STAFF_TOKEN_ISSUER=https://login.example.org", "STAFF_TOKEN_AUDIENCE=staff-api")
-			.run((context) -> assertThat(context).getBean(StaffTokenProperties.class)
-				.satisfies((properties) -> assertThat(properties.maxLifetime()).isEqualTo(Duration.ofHours(12)))
-				.satisfies((properties) -> assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(30))));
-	}
-
-	@Test
-	void withoutAnIssuerTheApplicationDoesNotStart() {
-		this.runner.withSystemProperties("STAFF_TOKEN_AUDIENCE=staff-api")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("treatment-network.security.tokens.issuer (STAFF_TOKEN_ISSUER) must be set"));
-	}
-
-	@Test
-	void withoutAnAudienceTheApplicationDoesNotStart() {
-		this.runner.withSystemProperties("STAFF_TOKEN_ISSUER=https://login.example.org")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("treatment-network.security.tokens.audience (STAFF_TOKEN_AUDIENCE) must be set"));
-	}
+class StaffTokenSettingsTests extends StaffTokenSettingsContract {
 
 	@Test
 	void aMisspeltVariableLeavesTheIssuerUnsetSoTheApplicationDoesNotStart() {

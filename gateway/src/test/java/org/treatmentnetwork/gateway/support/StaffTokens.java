@@ -1,62 +1,28 @@
 package org.treatmentnetwork.gateway.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
-import java.util.List;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import org.treatmentnetwork.servicedefaults.tokens.TestStaffTokens;
 
 /**
- * Signs staff tokens (RS256) with a key generated for the test run. The public key is
- * written as a PEM file for
- * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}.
+ * The staff tokens of the gateway's tests, all for staff member {@code staff-42}: signed
+ * with the run's {@link TestStaffTokens#shared() shared key}, whose public key
+ * {@link #publicKeyLocation()} gives for
+ * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}, and the refused
+ * kinds the gateway's tests send (expired, forged, from another issuer).
  */
 public final class StaffTokens {
 
-	/** The issuer the gateway's tests trust. */
-	public static final String ISSUER = "https://login.treatment-network.example";
+	private static final String STAFF_ID = "staff-42";
 
-	/** The audience the gateway's tests expect. */
-	public static final String AUDIENCE = "treatment-network";
+	private final TestStaffTokens trusted = TestStaffTokens.shared();
 
-	private final RSAKey key;
-
-	private final RSAKey otherKey;
-
-	private final Path publicKeyFile;
+	private final TestStaffTokens untrusted = TestStaffTokens.generate();
 
 	private StaffTokens() {
-		try {
-			this.key = new RSAKeyGenerator(2048).keyID("test").generate();
-			this.otherKey = new RSAKeyGenerator(2048).keyID("test").generate();
-			this.publicKeyFile = Files.createTempFile("gateway-test-jwt", ".pem");
-			this.publicKeyFile.toFile().deleteOnExit();
-			String pem = "-----BEGIN PUBLIC KEY-----\n"
-					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-						.encodeToString(this.key.toRSAPublicKey().getEncoded())
-					+ "\n-----END PUBLIC KEY-----\n";
-			Files.writeString(this.publicKeyFile, pem, StandardCharsets.US_ASCII);
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	public static StaffTokens create() {
@@ -64,7 +30,7 @@ public final class StaffTokens {
 	}
 
 	public String publicKeyLocation() {
-		return "file:" + this.publicKeyFile.toAbsolutePath();
+		return this.trusted.publicKeyLocation();
 	}
 
 	/**
@@ -95,7 +61,7 @@ public final class StaffTokens {
 	 * @return the signed token
 	 */
 	public String forged(String... roles) {
-		return sign(this.otherKey, claims(roles).build());
+		return this.untrusted.sign(claims(roles).build());
 	}
 
 	/**
@@ -108,20 +74,13 @@ public final class StaffTokens {
 	}
 
 	/**
-	 * The claims of a valid token, issued now for five minutes, for a test to change one
-	 * of them (a claim set to {@code null} is left out).
+	 * The claims of a valid token, for a test to change one of them (a claim set to
+	 * {@code null} is left out).
 	 * @param roles the staff roles
 	 * @return the claims, ready to sign with {@link #sign(JWTClaimsSet)}
 	 */
 	public JWTClaimsSet.Builder claims(String... roles) {
-		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().subject("staff-42")
-			.issuer(ISSUER)
-			.audience(AUDIENCE)
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-			.claim("roles", List.of(roles));
+		return this.trusted.claims(STAFF_ID, roles);
 	}
 
 	/**
@@ -130,19 +89,7 @@ public final class StaffTokens {
 	 * @return the signed token
 	 */
 	public String sign(JWTClaimsSet claims) {
-		return sign(this.key, claims);
-	}
-
-	private String sign(RSAKey signingKey, JWTClaimsSet claims) {
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
-				claims);
-		try {
-			jwt.sign(new RSASSASigner(signingKey));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
+		return this.trusted.sign(claims);
 	}
 
 }
