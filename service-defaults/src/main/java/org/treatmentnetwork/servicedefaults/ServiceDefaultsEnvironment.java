@@ -11,8 +11,9 @@ import org.springframework.core.env.MapPropertySource;
  * The settings every service starts with, below everything else (a service's
  * {@code application.yml}, the environment and the command line all override them):
  * <ul>
- * <li>every request is traced ({@code management.tracing.sampling.probability=1.0}): a
- * request for help must be followable end to end, and the volume is small;</li>
+ * <li>every request is traced ({@code management.tracing.sampling.probability=1.0}),
+ * whatever the caller's {@code traceparent} flags say ({@code TracingDefaults}' sampler):
+ * a request for help must be followable end to end, and the volume is small;</li>
  * <li>the trace context follows reactive code across threads
  * ({@code spring.reactor.context-propagation=auto}), so log lines carry the trace id of
  * the request they belong to;</li>

@@ -32,12 +32,16 @@ class TraceSystemIT {
 		String traceId = accepted.header("X-Request-Id");
 		assertThat(traceId).matches("[0-9a-f]{32}");
 
-		List<TraceCollector.ExportedSpan> trace = RunningSuite.await("the page's span in trace " + traceId,
+		// Each process exports on its own schedule: wait until every step has arrived.
+		List<TraceCollector.ExportedSpan> trace = RunningSuite.await("every step's span in trace " + traceId,
 				Duration.ofSeconds(60), () -> {
 					List<TraceCollector.ExportedSpan> spans = RunningSuite.traces().trace(traceId);
-					return spans.stream()
-						.anyMatch((span) -> span.service().equals("notification-service")
-								&& span.name().equals("notification.page")) ? spans : null;
+					return (has(spans, "gateway", "SPAN_KIND_SERVER", null)
+							&& has(spans, "intake-service", "SPAN_KIND_SERVER", null)
+							&& has(spans, "intake-service", "SPAN_KIND_CLIENT", null)
+							&& has(spans, "intake-service", null, "intake.outbox.publish")
+							&& has(spans, "intake-service", "SPAN_KIND_PRODUCER", null)
+							&& has(spans, "notification-service", null, "notification.page")) ? spans : null;
 				});
 
 		Set<String> services = trace.stream().map(TraceCollector.ExportedSpan::service).collect(Collectors.toSet());
@@ -59,6 +63,12 @@ class TraceSystemIT {
 
 		assertThat(ancestry(trace, page)).as("the page descends from every earlier step: %s", trace)
 			.contains(receive.spanId(), send.spanId(), publish.spanId(), intakeServer.spanId(), gatewayServer.spanId());
+	}
+
+	private static boolean has(List<TraceCollector.ExportedSpan> spans, String service, String kind, String name) {
+		return spans.stream()
+			.anyMatch((span) -> span.service().equals(service) && (kind == null || span.kind().equals(kind))
+					&& (name == null || span.name().equals(name)));
 	}
 
 	/** The span ids above a span, up to the root. */

@@ -28,12 +28,11 @@ public enum ProblemType {
 					+ "Please use the address as published."),
 
 	/** No token, or a token that is invalid or expired. */
-	UNAUTHORIZED(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Authentication required",
-			"This request needs a valid staff token."),
+	UNAUTHORIZED(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+			"A staff bearer token is required for this request."),
 
 	/** A valid token whose roles do not allow the request. */
-	FORBIDDEN(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Access denied",
-			"Your staff role does not allow this request."),
+	FORBIDDEN(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "Your role does not allow this request."),
 
 	/** Nothing is served at the requested path. */
 	NOT_FOUND(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "There is nothing at this address."),

@@ -29,11 +29,10 @@ class KafkaOutboxSender implements OutboxSender {
 
 	@Override
 	public Mono<Void> send(String topic, String key, String value, String traceparent) {
-		return Mono
-			.fromFuture(() -> this.traces.continued("intake.outbox.publish", traceparent,
-					() -> this.kafka.send(new ProducerRecord<>(topic, key, value))))
-			.subscribeOn(Schedulers.boundedElastic())
-			.then();
+		// The span lasts until the broker has acknowledged the record (or refused it).
+		Mono<?> send = Mono.fromFuture(() -> this.kafka.send(new ProducerRecord<>(topic, key, value)))
+			.subscribeOn(Schedulers.boundedElastic());
+		return this.traces.continued("intake.outbox.publish", traceparent, send).then();
 	}
 
 }

@@ -13,7 +13,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * WebClients for the HTTP channels: connect and response timeouts below the attempt
- * timeout, and a refusal ({@code 4xx} other than {@code 429}) reported as permanent.
+ * timeout, a refusal ({@code 4xx} other than {@code 429}) reported as permanent, and
+ * metrics and spans that record the host only, never the address's path or query
+ * ({@link ChannelRequestObservationConvention}).
  */
 final class HttpChannelClients {
 
@@ -24,7 +26,10 @@ final class HttpChannelClients {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 5000))
 			.responseTimeout(timeout.plusSeconds(1));
-		return builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+		return builder.clone()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.observationConvention(new ChannelRequestObservationConvention())
+			.build();
 	}
 
 	static Mono<Void> check(ClientResponse response) {

@@ -10,10 +10,11 @@ import org.springframework.data.mongodb.observability.MongoObservationCommandLis
 
 /**
  * Observes every MongoDB command of a service with a store: a span per command in the
- * trace of the request (or the background step) that issued it, read from the Reactor
- * context by the driver's context provider. A service imports it into its MongoDB
- * configuration; {@code management.observations.enable.spring.data.mongodb=false} turns
- * the spans off without a rebuild.
+ * trace of the request or page that issued it, read from the Reactor context by the
+ * driver's context provider. Commands of background rounds outside any trace are not
+ * exported ({@code TracingDefaults#noLoneStoreCommands}). A service imports it into its
+ * MongoDB configuration; {@code management.observations.enable.spring.data.mongodb=false}
+ * turns the spans off without a rebuild.
  */
 @Configuration(proxyBeanMethods = false)
 public class MongoTracing {
