@@ -8,34 +8,6 @@ SECONDS_TOTAL="${SECONDS_TOTAL:-60}"
 
 start_suite
 TOKEN="$("$ROOT/run" token bench-nurse ON_CALL)"
-# submit COUNT RATE OUT PHONE_PREFIX: COUNT contact requests at RATE per second, each from a
-# different phone number; one line "status reference accepted_at_ms" per request in OUT.
-submit() {
-	local count="$1" rate="$2" out="$3" prefix="$4"
-	local interval_ms=$((1000 / rate)) start_ms now due i
-	local pids=()
-	start_ms=$(date +%s%3N)
-	for i in $(seq 0 $((count - 1))); do
-		due=$((start_ms + i * interval_ms))
-		now=$(date +%s%3N)
-		if [ "$due" -gt "$now" ]; then
-			sleep "$(awk -v d=$((due - now)) 'BEGIN{print d/1000}')"
-		fi
-		local phone="$prefix $(printf '%04d' $((i % 10000)))"
-		{
-			body="$(curl -s -w '\n%{http_code}' -X POST "$GW/api/intake/contact-requests" -H 'Content-Type: application/json' \
-				-d "{\"name\":\"Bench $i\",\"phone\":\"$phone\",\"preferredContact\":\"PHONE\",\"forWhom\":\"SELF\",\"consent\":{\"contact\":true}}")"
-			at=$(date +%s%3N)
-			code="$(echo "$body" | tail -1)"
-			ref="$(echo "$body" | head -1 | sed -n 's/.*"reference":"\([^"]*\)".*/\1/p')"
-			echo "$code $ref $at" >>"$out"
-		} &
-		pids+=($!)
-	done
-	# Wait for the submissions only (the suite itself is a background job of this shell too).
-	wait "${pids[@]}"
-}
-
 # Warm-up (not measured): a freshly started suite runs its first requests on cold JVMs and
 # pools; the goal is about the steady state. WARMUP_SECONDS=0 measures from a cold start.
 WARMUP_SECONDS="${WARMUP_SECONDS:-20}"
