@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 import org.treatmentnetwork.servicedefaults.openapi.CommittedContract;
-import org.treatmentnetwork.servicedefaults.openapi.ContractDocument;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,15 +77,7 @@ class ContentServiceIntegrationTests {
 	 */
 	@Test
 	void servesTheCommittedOpenApiDocument() throws Exception {
-		String document = this.client.get()
-			.uri(ContractDocument.PATH)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		CommittedContract.assertMatches("content-service", document);
+		CommittedContract.assertServedBy(this.client, "content-service");
 	}
 
 	@Test

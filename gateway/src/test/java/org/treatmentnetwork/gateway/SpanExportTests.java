@@ -1,14 +1,12 @@
 package org.treatmentnetwork.gateway;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
+import org.treatmentnetwork.servicedefaults.tracing.CapturingSpanExporter;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "management.opentelemetry.tracing.export.schedule-delay=50ms")
 class SpanExportTests extends GatewayTestSupport {
 
-	static final List<SpanData> EXPORTED = new CopyOnWriteArrayList<>();
+	static final CapturingSpanExporter EXPORTED = new CapturingSpanExporter();
 
 	@Test
 	void noSpanKeepsALinkTokenOrAQueryString() {
@@ -40,11 +38,13 @@ class SpanExportTests extends GatewayTestSupport {
 					&& attributeValues().stream().anyMatch((value) -> value.endsWith("/api/content/articles")));
 		assertThat(attributeValues()).noneMatch((value) -> value.contains("secret-link-token-4711"))
 			.noneMatch((value) -> value.contains("heroin"));
-		assertThat(EXPORTED).extracting(SpanData::getName).noneMatch((name) -> name.contains("secret-link-token"));
+		assertThat(EXPORTED.spans()).extracting(SpanData::getName)
+			.noneMatch((name) -> name.contains("secret-link-token"));
 	}
 
 	private static List<String> attributeValues() {
-		return EXPORTED.stream()
+		return EXPORTED.spans()
+			.stream()
 			.flatMap((span) -> span.getAttributes().asMap().values().stream())
 			.map(String::valueOf)
 			.toList();
@@ -55,25 +55,7 @@ class SpanExportTests extends GatewayTestSupport {
 
 		@Bean
 		SpanExporter capturingSpanExporter() {
-			return new SpanExporter() {
-
-				@Override
-				public CompletableResultCode export(Collection<SpanData> spans) {
-					EXPORTED.addAll(spans);
-					return CompletableResultCode.ofSuccess();
-				}
-
-				@Override
-				public CompletableResultCode flush() {
-					return CompletableResultCode.ofSuccess();
-				}
-
-				@Override
-				public CompletableResultCode shutdown() {
-					return CompletableResultCode.ofSuccess();
-				}
-
-			};
+			return EXPORTED;
 		}
 
 	}

@@ -10,6 +10,8 @@ import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 /**
  * Compares a service's generated OpenAPI document with the one committed under
  * {@code contracts/openapi/}, so that every change of the contract shows up in review.
@@ -28,6 +30,30 @@ public final class CommittedContract {
 		.build();
 
 	private CommittedContract() {
+	}
+
+	/**
+	 * Fails unless the document a running service serves at {@link ContractDocument#PATH}
+	 * equals the committed one.
+	 * @param client a client of the running service
+	 * @param service the document's name: {@code contracts/openapi/<service>.json}
+	 * @throws IOException if the committed document cannot be read or written
+	 */
+	public static void assertServedBy(WebTestClient client, String service) throws IOException {
+		// A document is larger than what a service reads of a request body (16 KiB for
+		// intake), which its test client shares.
+		String document = client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024))
+			.build()
+			.get()
+			.uri(ContractDocument.PATH)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertMatches(service, document);
 	}
 
 	/**

@@ -1,18 +1,12 @@
 package org.treatmentnetwork.servicedefaults.tracing;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.tracing.exporter.FinishedSpan;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,16 +23,16 @@ class SanitizingSpanExporterTests {
 
 	@Test
 	void aFailedSpanKeepsTheExceptionTypeOnly() {
-		List<SpanData> exported = new CopyOnWriteArrayList<>();
+		CapturingSpanExporter capturing = new CapturingSpanExporter();
 		try (SdkTracerProvider provider = SdkTracerProvider.builder()
-			.addSpanProcessor(SimpleSpanProcessor.create(new SanitizingSpanExporter(capturing(exported))))
+			.addSpanProcessor(SimpleSpanProcessor.create(new SanitizingSpanExporter(capturing)))
 			.build()) {
 			Span span = provider.get("test").spanBuilder("notification.page").startSpan();
 			span.recordException(new IllegalStateException(SECRET));
 			span.setStatus(StatusCode.ERROR, SECRET);
 			span.end();
 		}
-		assertThat(exported).singleElement().satisfies((span) -> {
+		assertThat(capturing.spans()).singleElement().satisfies((span) -> {
 			assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 			assertThat(span.getStatus().getDescription()).isEmpty();
 			assertThat(span.getEvents()).singleElement().satisfies((event) -> {
@@ -65,28 +59,6 @@ class SanitizingSpanExporterTests {
 		given(span.getParentId()).willReturn(parentId);
 		given(span.getTags()).willReturn((dbSystem != null) ? Map.of("db.system", dbSystem) : Map.of());
 		return span;
-	}
-
-	private static SpanExporter capturing(List<SpanData> exported) {
-		return new SpanExporter() {
-
-			@Override
-			public CompletableResultCode export(Collection<SpanData> spans) {
-				exported.addAll(spans);
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode flush() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode shutdown() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-		};
 	}
 
 }
