@@ -53,6 +53,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param traceparent the W3C trace context of the request's processing, which every page
  * continues, so that a page is found in the request's trace; {@code null} for alerts
  * opened before tracing
+ * @param ackCode the short code staff reply with to acknowledge this alert by text
+ * ({@code ACK 4821}), given when the alert is first texted or called; {@code null} before
+ * @param followUps pages still to send to people already paged at this step (a sequence's
+ * later methods, or the next method after a failed text or unanswered call)
  */
 @Document(AlertDocument.COLLECTION)
 public record AlertDocument(@Id String id, String requestId, String sourceEventId, String reference, String urgency,
@@ -61,7 +65,7 @@ public record AlertDocument(@Id String id, String requestId, String sourceEventI
 		int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts,
 		int escalationRound, boolean contactOverdue, Instant updatedAt, List<String> linkedRequestIds,
 		String duplicateOf, List<String> pagedStaffIds, List<RepeatNotice> repeatNotices, Instant repeatNoticeAt,
-		int repeatNoticeFailures, String traceparent) {
+		int repeatNoticeFailures, String traceparent, String ackCode, List<FollowUp> followUps) {
 
 	static final String COLLECTION = "alerts";
 
@@ -115,12 +119,17 @@ public record AlertDocument(@Id String id, String requestId, String sourceEventI
 
 	static final String REPEAT_NOTICE_FAILURES = "repeatNoticeFailures";
 
+	static final String ACK_CODE = "ackCode";
+
+	static final String FOLLOW_UPS = "followUps";
+
 	@PersistenceCreator
 	public AlertDocument {
 		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
 		linkedRequestIds = (linkedRequestIds != null) ? List.copyOf(linkedRequestIds) : List.of();
 		pagedStaffIds = (pagedStaffIds != null) ? List.copyOf(pagedStaffIds) : List.of();
 		repeatNotices = (repeatNotices != null) ? List.copyOf(repeatNotices) : List.of();
+		followUps = (followUps != null) ? List.copyOf(followUps) : List.of();
 	}
 
 	public AlertDocument(String id, String requestId, String sourceEventId, String reference, String urgency,
@@ -129,8 +138,17 @@ public record AlertDocument(@Id String id, String requestId, String sourceEventI
 			int escalationStep, Instant nextActionAt, Instant leaseUntil, String leaseOwner, int deliveryAttempts) {
 		this(id, requestId, sourceEventId, reference, urgency, source, centerId, firstContactDueAt, state, createdAt,
 				acknowledgedAt, acknowledgedBy, resolvedAt, timeline, escalationStep, nextActionAt, leaseUntil,
-				leaseOwner, deliveryAttempts, 0, false, createdAt, List.of(), null, List.of(), List.of(), null, 0,
-				null);
+				leaseOwner, deliveryAttempts, 0, false, createdAt, List.of(), null, List.of(), List.of(), null, 0, null,
+				null, List.of());
+	}
+
+	/**
+	 * Whether anyone was paged for this alert yet: until then every page of it is a first
+	 * page, which the rate limits let through before re-pages of older alerts.
+	 * @return {@code true} if a page reached someone
+	 */
+	public boolean everPaged() {
+		return this.timeline.stream().anyMatch((entry) -> entry.type() == TimelineType.NOTIFIED);
 	}
 
 }

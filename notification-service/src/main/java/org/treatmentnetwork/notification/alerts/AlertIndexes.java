@@ -40,6 +40,14 @@ class AlertIndexes implements StoreInitializer {
 			.then(indexes.createIndex(new Index(AlertDocument.STATE, Sort.Direction.ASC)
 				.on(AlertDocument.REPEAT_NOTICE_AT, Sort.Direction.ASC)
 				.named("state_repeatNoticeAt")))
+			// The sweep's third way of being due: follow-ups (text, then call).
+			.then(indexes.createIndex(new Index(AlertDocument.STATE, Sort.Direction.ASC)
+				.on(AlertDocument.FOLLOW_UPS + "." + FollowUp.DUE_AT, Sort.Direction.ASC)
+				.named("state_followUpsDueAt")))
+			// A person's open alerts, for the summary when many are open.
+			.then(indexes.createIndex(new Index(AlertDocument.PAGED_STAFF_IDS, Sort.Direction.ASC)
+				.on(AlertDocument.STATE, Sort.Direction.ASC)
+				.named("pagedStaffIds_state")))
 			.then();
 	}
 

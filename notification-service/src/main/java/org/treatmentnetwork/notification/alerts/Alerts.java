@@ -37,6 +37,9 @@ public class Alerts {
 
 	private static final Logger log = LoggerFactory.getLogger(Alerts.class);
 
+	/** Small counters ({@code alert-ack-code}). */
+	static final String COUNTERS = "counters";
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
@@ -68,7 +71,7 @@ public class Alerts {
 				alert.sourceEventId(), alert.reference(), alert.urgency(), alert.source(), alert.centerId(),
 				alert.firstContactDueAt(), AlertState.TRIGGERED, now, null, null, null, List.of(created), 1, now, null,
 				null, 0, 0, false, now, List.of(), alert.duplicateOf(), List.of(), List.of(), null, 0,
-				alert.traceparent());
+				alert.traceparent(), null, List.of());
 		return this.mongo.insert(document).map((saved) -> {
 			log.info("Alert {} opened for request {} (reference {}, urgency {})", saved.id(), saved.requestId(),
 					saved.reference(), saved.urgency());
@@ -290,6 +293,7 @@ public class Alerts {
 				.set(AlertDocument.UPDATED_AT, now)
 				.unset(AlertDocument.LEASE_OWNER)
 				.unset(AlertDocument.LEASE_UNTIL)
+				.unset(AlertDocument.FOLLOW_UPS)
 				.push(AlertDocument.TIMELINE,
 						new TimelineEntry(now, TimelineType.ACKNOWLEDGED, staffId, channel, "Acknowledged"));
 			Instant check = contactCheckAt(current, now);
@@ -357,7 +361,8 @@ public class Alerts {
 				new Criteria().orOperator(where(AlertDocument.NEXT_ACTION_AT).lte(now),
 						where(AlertDocument.REPEAT_NOTICES + "." + RepeatNotice.REQUEST_ID).exists(true)
 							.and(AlertDocument.REPEAT_NOTICE_AT)
-							.lte(now)),
+							.lte(now),
+						where(AlertDocument.FOLLOW_UPS + "." + FollowUp.DUE_AT).lte(now)),
 				new Criteria().orOperator(where(AlertDocument.LEASE_UNTIL).is(null),
 						where(AlertDocument.LEASE_UNTIL).lte(now)));
 	}
@@ -452,7 +457,168 @@ public class Alerts {
 	private static Update stopPaging(Update update) {
 		return update.unset(AlertDocument.NEXT_ACTION_AT)
 			.unset(AlertDocument.LEASE_OWNER)
-			.unset(AlertDocument.LEASE_UNTIL);
+			.unset(AlertDocument.LEASE_UNTIL)
+			.unset(AlertDocument.FOLLOW_UPS);
+	}
+
+	/**
+	 * Record the follow-ups a dispatch sent (or dropped) and what it scheduled, keeping
+	 * the claim: the rest of the dispatch records the step and releases it. Follow-ups
+	 * added meanwhile (a receipt came in) are kept.
+	 * @param alertId the alert
+	 * @param owner the claim token
+	 * @param entries timeline entries
+	 * @param doneIds the follow-ups sent or dropped
+	 * @param added new follow-ups
+	 * @return completes when recorded
+	 */
+	public Mono<Void> recordFollowUps(String alertId, String owner, List<TimelineEntry> entries, List<String> doneIds,
+			List<FollowUp> added) {
+		Instant now = this.clock.instant();
+		Query alert = query(where(AlertDocument.ID).is(alertId));
+		Mono<Void> pull = doneIds.isEmpty() && entries.isEmpty() ? Mono.empty()
+				: this.mongo
+					.updateFirst(alert,
+							timeline(new Update().set(AlertDocument.UPDATED_AT, now), entries).pull(
+									AlertDocument.FOLLOW_UPS, new Document(FollowUp.ID, new Document("$in", doneIds))),
+							AlertDocument.class)
+					.then();
+		return pull.then(addFollowUps(alertId, added));
+	}
+
+	/**
+	 * Schedule pages to people of an open alert; nothing if it is no longer triggered.
+	 * @param alertId the alert
+	 * @param followUps the pages
+	 * @return completes when stored
+	 */
+	public Mono<Void> addFollowUps(String alertId, List<FollowUp> followUps) {
+		if (followUps.isEmpty()) {
+			return Mono.empty();
+		}
+		Query open = query(where(AlertDocument.ID).is(alertId).and(AlertDocument.STATE).is(AlertState.TRIGGERED));
+		return this.mongo
+			.updateFirst(open, new Update().push(AlertDocument.FOLLOW_UPS).each(followUps.toArray()),
+					AlertDocument.class)
+			.then();
+	}
+
+	/**
+	 * Bring a scheduled follow-up forward to now (the person's earlier method failed).
+	 * @param alertId the alert
+	 * @param followUpId the follow-up
+	 * @return {@code true} if it was still scheduled
+	 */
+	public Mono<Boolean> bringForward(String alertId, String followUpId) {
+		Query scheduled = query(where(AlertDocument.ID).is(alertId)
+			.and(AlertDocument.STATE)
+			.is(AlertState.TRIGGERED)
+			.and(AlertDocument.FOLLOW_UPS + "." + FollowUp.ID)
+			.is(followUpId));
+		return this.mongo
+			.updateFirst(scheduled,
+					new Update().set(AlertDocument.FOLLOW_UPS + ".$." + FollowUp.DUE_AT, this.clock.instant()),
+					AlertDocument.class)
+			.map((result) -> result.getModifiedCount() > 0);
+	}
+
+	/**
+	 * Add entries to an alert's timeline, whatever its state and claim.
+	 * @param alertId the alert
+	 * @param entries the entries
+	 * @return completes when stored
+	 */
+	public Mono<Void> appendTimeline(String alertId, List<TimelineEntry> entries) {
+		if (entries.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.mongo
+			.updateFirst(query(where(AlertDocument.ID).is(alertId)),
+					timeline(new Update().set(AlertDocument.UPDATED_AT, this.clock.instant()), entries),
+					AlertDocument.class)
+			.then();
+	}
+
+	/**
+	 * Escalate a triggered alert to its next step now instead of at its scheduled time
+	 * (staff asked for it, or nobody paged at the step answered).
+	 * @param alertId the alert
+	 * @param entry the timeline entry that says why
+	 * @return {@code true} if the alert was triggered and is now due
+	 */
+	public Mono<Boolean> escalateNow(String alertId, TimelineEntry entry) {
+		Instant now = this.clock.instant();
+		Query triggered = query(where(AlertDocument.ID).is(alertId).and(AlertDocument.STATE).is(AlertState.TRIGGERED));
+		Update update = new Update().set(AlertDocument.NEXT_ACTION_AT, now)
+			.set(AlertDocument.UPDATED_AT, now)
+			.push(AlertDocument.TIMELINE, entry);
+		return this.mongo.updateFirst(triggered, update, AlertDocument.class).map((result) -> {
+			boolean escalated = result.getModifiedCount() > 0;
+			if (escalated) {
+				this.events.publishEvent(new AlertTriggered(alertId));
+			}
+			return escalated;
+		});
+	}
+
+	/**
+	 * The short code staff reply with to acknowledge this alert by text, given on first
+	 * use from a sequence: codes repeat only after 9,000 alerts have been texted, so two
+	 * alerts open at the same time practically never share one.
+	 * @param alert the alert
+	 * @return its code, such as {@code 4821}
+	 */
+	public Mono<String> ackCode(AlertDocument alert) {
+		if (alert.ackCode() != null) {
+			return Mono.just(alert.ackCode());
+		}
+		Query counter = query(where("_id").is("alert-ack-code"));
+		return this.mongo
+			.findAndModify(counter, new Update().inc("next", 1),
+					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
+			.map((document) -> Integer.toString(1000 + (int) (((Number) document.get("next")).longValue() % 9000)))
+			.flatMap((code) -> this.mongo
+				.updateFirst(query(where(AlertDocument.ID).is(alert.id()).and(AlertDocument.ACK_CODE).is(null)),
+						new Update().set(AlertDocument.ACK_CODE, code), AlertDocument.class)
+				.then(findById(alert.id()))
+				.map((stored) -> (stored.ackCode() != null) ? stored.ackCode() : code));
+	}
+
+	/**
+	 * Open alerts among these ids, newest first.
+	 * @param ids alert ids
+	 * @return the triggered or acknowledged ones
+	 */
+	public Flux<AlertDocument> openAmong(List<String> ids) {
+		if (ids.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.mongo.find(query(where(AlertDocument.ID).in(ids)
+			.and(AlertDocument.STATE)
+			.in(AlertState.TRIGGERED, AlertState.ACKNOWLEDGED))
+			.with(Sort.by(Sort.Direction.DESC, AlertDocument.CREATED_AT)), AlertDocument.class);
+	}
+
+	/**
+	 * The triggered alerts whose escalation reached this person last: what a summary of
+	 * their open alerts counts. Bounded: open work only, through the
+	 * {@code pagedStaffIds_state} index.
+	 * @param staffId the person
+	 * @param limit the most to read
+	 * @return the alerts, oldest first
+	 */
+	public Flux<AlertDocument> triggeredPagedTo(String staffId, int limit) {
+		return this.mongo.find(query(
+				where(AlertDocument.PAGED_STAFF_IDS).is(staffId).and(AlertDocument.STATE).is(AlertState.TRIGGERED))
+			.with(Sort.by(AlertDocument.CREATED_AT))
+			.limit(limit), AlertDocument.class);
+	}
+
+	private static Update timeline(Update update, List<TimelineEntry> entries) {
+		if (!entries.isEmpty()) {
+			update.push(AlertDocument.TIMELINE).each(entries.toArray());
+		}
+		return update;
 	}
 
 }

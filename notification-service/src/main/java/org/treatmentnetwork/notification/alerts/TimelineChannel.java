@@ -8,8 +8,11 @@ public enum TimelineChannel {
 	/** A page sent by e-mail. */
 	EMAIL,
 
-	/** A page sent as a text message. */
+	/** A page sent as a text message, or an acknowledgement by text reply. */
 	SMS,
+
+	/** A page by phone call, or an acknowledgement by a key pressed during one. */
+	VOICE,
 
 	/** A page posted to a webhook. */
 	WEBHOOK,

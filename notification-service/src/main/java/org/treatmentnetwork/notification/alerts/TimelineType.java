@@ -23,6 +23,21 @@ public enum TimelineType {
 	 * The person currently paged (recipient, channel) was told that the person reached
 	 * out again (a repeat of the same or a lower urgency).
 	 */
-	REPEAT_NOTIFIED
+	REPEAT_NOTIFIED,
+
+	/** The provider reported a text message delivered to the recipient's phone. */
+	DELIVERED,
+
+	/**
+	 * A call was not answered, was busy or failed, or was answered without a key pressed
+	 * (a voicemail): it counts as no answer, and the next contact method is tried.
+	 */
+	NO_ANSWER,
+
+	/**
+	 * A re-page that went into a summary of the recipient's open alerts instead of a
+	 * message of its own (many alerts open for one person).
+	 */
+	BUNDLED
 
 }

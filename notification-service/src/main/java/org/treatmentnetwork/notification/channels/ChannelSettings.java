@@ -18,11 +18,22 @@ import jakarta.validation.constraints.NotNull;
  * @param openDuration how long the breaker stays open before trying again
  * @param recipientRateLimit the most messages one recipient gets on this channel per
  * {@code recipientRatePeriod}
- * @param recipientRatePeriod the period of the per-recipient limit
+ * @param recipientRatePeriod the period of the per-recipient limit (and of the overall
+ * limit)
+ * @param overallRateLimit the most messages the channel sends to everyone together per
+ * {@code recipientRatePeriod} (texts and calls cost money); {@code null} for no overall
+ * limit
  */
 public record ChannelSettings(@NotNull Duration timeout, @Min(1) @Max(10) int retryAttempts,
 		@NotNull Duration retryInitialInterval, @Min(1) @Max(100) float failureRateThreshold,
 		@Min(1) @Max(100) int minimumCalls, @NotNull Duration openDuration, @Min(1) int recipientRateLimit,
-		@NotNull Duration recipientRatePeriod) {
+		@NotNull Duration recipientRatePeriod, @Min(1) Integer overallRateLimit) {
+
+	public ChannelSettings(Duration timeout, int retryAttempts, Duration retryInitialInterval,
+			float failureRateThreshold, int minimumCalls, Duration openDuration, int recipientRateLimit,
+			Duration recipientRatePeriod) {
+		this(timeout, retryAttempts, retryInitialInterval, failureRateThreshold, minimumCalls, openDuration,
+				recipientRateLimit, recipientRatePeriod, null);
+	}
 
 }

@@ -33,8 +33,8 @@ public interface DeliveryChannel {
 	 * Send a page, with the channel's timeout, retry, circuit breaker and rate limit.
 	 * @param staffId the recipient's staff id (the rate-limit key)
 	 * @param message the page; {@code to} is the method's address
-	 * @return completes when sent
+	 * @return what was sent, once it was handed over
 	 */
-	Mono<Void> send(String staffId, AlertMessage message);
+	Mono<Sent> send(String staffId, AlertMessage message);
 
 }

@@ -50,8 +50,8 @@ class EmailChannel implements DeliveryChannel, DisposableBean {
 	}
 
 	@Override
-	public Mono<Void> send(String staffId, AlertMessage message) {
-		return this.guard.protect(staffId, () -> Mono.<Void>fromCallable(() -> {
+	public Mono<Sent> send(String staffId, AlertMessage message) {
+		return this.guard.protect(staffId, message.urgent(), () -> Mono.<Void>fromCallable(() -> {
 			SimpleMailMessage mail = new SimpleMailMessage();
 			mail.setFrom(this.from);
 			mail.setTo(message.to());
@@ -61,7 +61,7 @@ class EmailChannel implements DeliveryChannel, DisposableBean {
 			mail.copyTo(new MimeMailMessage(mime));
 			this.connections.send(mime);
 			return null;
-		}).subscribeOn(Schedulers.boundedElastic()));
+		}).subscribeOn(Schedulers.boundedElastic())).thenReturn(Sent.NO_RECEIPT);
 	}
 
 	/**

@@ -46,16 +46,18 @@ public class WebhookChannel implements DeliveryChannel {
 	}
 
 	@Override
-	public Mono<Void> send(String staffId, AlertMessage message) {
+	public Mono<Sent> send(String staffId, AlertMessage message) {
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put("text", message.shortText());
 		body.putAll(message.fields());
-		return this.guard.protect(staffId,
-				() -> this.client.post()
-					.uri(message.to())
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(body)
-					.exchangeToMono(HttpChannelClients::check));
+		return this.guard
+			.protect(staffId, message.urgent(),
+					() -> this.client.post()
+						.uri(message.to())
+						.contentType(MediaType.APPLICATION_JSON)
+						.bodyValue(body)
+						.exchangeToMono(HttpChannelClients::check))
+			.thenReturn(Sent.NO_RECEIPT);
 	}
 
 }

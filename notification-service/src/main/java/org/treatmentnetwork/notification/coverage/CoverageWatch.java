@@ -150,6 +150,7 @@ class CoverageWatch extends BackgroundLoop {
 				text + "\n", text, Map.of("team", teamId, "from", gap.from().toString(), "until",
 						gap.until().toString(), "kind", "COVERAGE_GAP"));
 		return Flux.fromIterable(person.methods())
+			.filter(ContactMethod::usable)
 			.filter((method) -> Optional.ofNullable(this.channels.get(method.kind()))
 				.map(DeliveryChannel::enabled)
 				.orElse(false))

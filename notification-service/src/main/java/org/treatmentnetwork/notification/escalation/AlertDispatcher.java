@@ -409,6 +409,7 @@ class AlertDispatcher extends BackgroundLoop {
 		String urgency = Urgency.of(alert.urgency()).name();
 		List<ContactMethod> methods = person.methods()
 			.stream()
+			.filter(ContactMethod::usable)
 			.filter((method) -> method.appliesTo(urgency))
 			.filter((method) -> this.channels.containsKey(method.kind()) && this.channels.get(method.kind()).enabled())
 			.toList();

@@ -15,9 +15,9 @@ import org.springframework.core.env.Environment;
  *
  * <p>
  * Checked: the signing key of acknowledgement links ({@code notification.links.secret}),
- * the SMS provider's credentials when an SMS provider is configured, the SMTP password
- * when an SMTP user is configured, and, in service-defaults' {@link SecretsCheck}, the
- * staff token key.
+ * the text and voice provider's auth token when its account is configured (it is also the
+ * key webhooks are signed with), the SMTP password when an SMTP user is configured, and,
+ * in service-defaults' {@link SecretsCheck}, the staff token key.
  */
 public final class ProductionSecretsCheck extends SecretsCheck {
 
@@ -30,9 +30,8 @@ public final class ProductionSecretsCheck extends SecretsCheck {
 	@Override
 	protected void addServiceProblems(Environment environment, List<String> problems) {
 		secret(environment, "notification.links.secret", "ALERT_LINK_SECRET", problems);
-		if (!blank(environment.getProperty("notification.channels.sms-provider.base-url"))) {
-			secret(environment, "notification.channels.sms-provider.username", "SMS_API_USERNAME", problems);
-			secret(environment, "notification.channels.sms-provider.password", "SMS_API_PASSWORD", problems);
+		if (!blank(environment.getProperty("notification.twilio.account-sid"))) {
+			secret(environment, "notification.twilio.auth-token", "TWILIO_AUTH_TOKEN", problems);
 		}
 		if (!blank(environment.getProperty("spring.mail.username"))) {
 			secret(environment, "spring.mail.password", "SPRING_MAIL_PASSWORD", problems);

@@ -103,7 +103,7 @@ class AlertStreamTests {
 	private static AlertDocument alert(String id, Instant updatedAt) {
 		return new AlertDocument(id, "req-1", "event-1", "TN-4K7Q2", "CRISIS", "WEB", null, NOW.plusSeconds(900),
 				AlertState.TRIGGERED, NOW, null, null, null, List.of(), 1, NOW, null, null, 0, 0, false, updatedAt,
-				List.of(), null, List.of(), List.of(), null, 0, null);
+				List.of(), null, List.of(), List.of(), null, 0, null, null, List.of());
 	}
 
 }

@@ -88,8 +88,7 @@ class EmailChannelTests {
 		ChannelSettings settings = new ChannelSettings(Duration.ofSeconds(10), 1, Duration.ofMillis(100), 50, 5,
 				Duration.ofSeconds(30), 100, Duration.ofMinutes(1));
 		return new EmailChannel(sender, new SmtpConnectionProperties(maxIdle, Duration.ofSeconds(30)),
-				"alerts@treatment-network.test", new ChannelProperties(settings, settings, settings,
-						new ChannelProperties.SmsProvider(null, null, null, null)),
+				"alerts@treatment-network.test", new ChannelProperties(settings, settings, settings, settings),
 				Clock.systemUTC());
 	}
 

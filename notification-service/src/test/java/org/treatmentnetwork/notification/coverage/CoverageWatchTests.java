@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.treatmentnetwork.notification.alerts.TimelineChannel;
 import org.treatmentnetwork.notification.channels.AlertMessage;
 import org.treatmentnetwork.notification.channels.DeliveryChannel;
+import org.treatmentnetwork.notification.channels.Sent;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
 import org.treatmentnetwork.notification.oncall.OnCallDirectory;
 import org.treatmentnetwork.notification.oncall.OnCallProperties;
@@ -118,8 +119,11 @@ class CoverageWatchTests {
 		}
 
 		@Override
-		public Mono<Void> send(String staffId, AlertMessage message) {
-			return Mono.fromRunnable(() -> this.staffIds.add(staffId));
+		public Mono<Sent> send(String staffId, AlertMessage message) {
+			return Mono.fromCallable(() -> {
+				this.staffIds.add(staffId);
+				return Sent.NO_RECEIPT;
+			});
 		}
 
 		List<String> staffIds() {

@@ -28,6 +28,9 @@ import org.treatmentnetwork.notification.channels.ChannelProperties;
 import org.treatmentnetwork.notification.channels.ChannelSettings;
 import org.treatmentnetwork.notification.channels.DeliveryChannel;
 import org.treatmentnetwork.notification.channels.SmsChannel;
+import org.treatmentnetwork.notification.channels.Sent;
+import org.treatmentnetwork.notification.twilio.TwilioClient;
+import org.treatmentnetwork.notification.twilio.TwilioProperties;
 import org.treatmentnetwork.notification.channels.WebhookChannel;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
 import org.treatmentnetwork.notification.oncall.OnCallDirectory;
@@ -224,7 +227,7 @@ class EscalationTests {
 							.asString()
 							.doOnNext(webhookBodies::add)
 							.then(response.status(500).send()))
-				.post("/sms/messages", (request, response) -> Mono.never()))
+				.post("/sms/2010-04-01/Accounts/ACtest/Messages.json", (request, response) -> Mono.never()))
 			.bindNow();
 		String base = "http://127.0.0.1:" + this.server.port();
 		ChannelSettings fast = new ChannelSettings(Duration.ofMillis(500), 2, Duration.ofMillis(50), 50, 5,
@@ -235,10 +238,12 @@ class EscalationTests {
 		// answers, so its short timeout is what the timeline records.
 		ChannelSettings patient = new ChannelSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(50), 50, 5,
 				Duration.ofSeconds(30), 10, Duration.ofMinutes(1));
-		ChannelProperties channels = new ChannelProperties(fast, fast, patient,
-				new ChannelProperties.SmsProvider(base + "/sms", "user", "secret", "TN"));
+		ChannelProperties channels = new ChannelProperties(fast, fast, fast, patient);
 		WebhookChannel webhook = new WebhookChannel(WebClient.builder(), channels);
-		SmsChannel sms = new SmsChannel(WebClient.builder(), channels);
+		TwilioProperties twilio = new TwilioProperties(base + "/sms", "ACtest", "token", "+12025550100",
+				"http://localhost:8080", Duration.ofSeconds(30), Duration.ofSeconds(10));
+		SmsChannel sms = new SmsChannel(new TwilioClient(WebClient.builder(), twilio, Duration.ofSeconds(5)), twilio,
+				channels);
 		this.mongo.updateFirst(query(where("_id").is("riley-example")),
 				new Update().set("contactMethods",
 						List.of(new ContactMethod(ContactMethod.Kind.WEBHOOK, base + "/hook", null),
@@ -558,14 +563,14 @@ class EscalationTests {
 		}
 
 		@Override
-		public Mono<Void> send(String staffId, AlertMessage message) {
+		public Mono<Sent> send(String staffId, AlertMessage message) {
 			return Mono.delay(this.delay).then(Mono.defer(() -> {
 				if (this.failFor.contains(staffId)) {
 					return Mono.error(new IllegalStateException("mailbox down"));
 				}
 				this.sent.add(new String[] { staffId, message.fields().getOrDefault("reference", ""),
 						message.fields().getOrDefault("urgency", ""), message.subject() });
-				return Mono.empty();
+				return Mono.just(Sent.NO_RECEIPT);
 			}));
 		}
 

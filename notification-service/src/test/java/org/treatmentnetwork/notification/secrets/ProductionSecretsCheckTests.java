@@ -81,14 +81,13 @@ class ProductionSecretsCheckTests {
 	}
 
 	@Test
-	void refusesAMissingLinkSecretAndMissingSmsCredentials() {
+	void refusesAMissingLinkSecretAndAMissingTextAndVoiceToken() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> run("--notification.links.secret=",
-					"--notification.channels.sms-provider.base-url=https://sms.example.test/v1",
+					"--notification.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
 					"--spring.security.oauth2.resourceserver.jwt.public-key-location="))
 			.withMessageContaining("notification.links.secret (ALERT_LINK_SECRET) is missing")
-			.withMessageContaining("notification.channels.sms-provider.username (SMS_API_USERNAME) is missing")
-			.withMessageContaining("notification.channels.sms-provider.password (SMS_API_PASSWORD) is missing")
+			.withMessageContaining("notification.twilio.auth-token (TWILIO_AUTH_TOKEN) is missing")
 			.withMessageContaining("issuer-uri, jwk-set-uri or public-key-location: none is set");
 	}
 
