@@ -33,10 +33,10 @@ import org.treatmentnetwork.localstack.tokens.DevTokens;
 
 /**
  * The running local stack: the machinery that runs what {@link SuiteTopology} declares (a
- * Kafka broker, a MongoDB wire-protocol server and an SMTP server, then the four
- * services, each a separate process). It prepares the data folder, starts the
- * infrastructure and then the services, waits until each is ready, and stops them again.
- * Used by {@code ./run} and by the system tests.
+ * Kafka broker, a MongoDB wire-protocol server, an SMTP server and a text and voice
+ * provider simulator, then the four services, each a separate process). It prepares the
+ * data folder, starts the infrastructure and then the services, waits until each is
+ * ready, and stops them again. Used by {@code ./run} and by the system tests.
  */
 public final class Stack implements AutoCloseable {
 
@@ -225,8 +225,9 @@ public final class Stack implements AutoCloseable {
 
 	/**
 	 * Checks that the suite is built and its ports are free, prepares the data folder
-	 * (keys, the link secret, Kafka's configuration and storage) and defines a process
-	 * for every component of the topology.
+	 * (keys, the link secret, the text and voice provider's account, Kafka's
+	 * configuration and storage) and defines a process for every component of the
+	 * topology.
 	 * @return the topology, whose processes are defined but not started
 	 */
 	private SuiteTopology prepare() {
@@ -240,14 +241,18 @@ public final class Stack implements AutoCloseable {
 			throw new StackException("cannot create " + this.config.dataDir() + ": " + ex.getMessage(), ex);
 		}
 		Path publicKey = this.tokens.ensureKeyPair();
-		String alertLinkSecret = secret("alert-link-secret");
+		String alertLinkSecret = secret("alert-link-secret", 32);
+		// The simulated Twilio account: a SID and an auth token made once per data
+		// folder.
+		SuiteTopology.TwilioAccount twilio = new SuiteTopology.TwilioAccount("AC" + secret("twilio-account-sid", 16),
+				secret("twilio-auth-token", 16));
 		KafkaBroker kafka = SuiteTopology.kafkaBroker(this.config);
 		kafka.writeProperties();
 		if (kafka.needsFormat()) {
 			formatKafkaStorage(kafka);
 		}
 		writeKafkaLogConfig();
-		SuiteTopology topology = SuiteTopology.of(this.config, publicKey, alertLinkSecret);
+		SuiteTopology topology = SuiteTopology.of(this.config, publicKey, alertLinkSecret, twilio);
 		topology.infrastructure().forEach((component) -> define(managedProcess(component)));
 		topology.services().forEach((component) -> {
 			define(managedProcess(component));
@@ -429,11 +434,17 @@ public final class Stack implements AutoCloseable {
 		}
 	}
 
-	private String secret(String name) {
+	/**
+	 * A random value made on first use and kept under {@code <data>/dev-keys/}.
+	 * @param name the file's name
+	 * @param length how many random bytes
+	 * @return the value, hex-encoded
+	 */
+	private String secret(String name, int length) {
 		Path file = this.config.keyDir().resolve(name);
 		try {
 			if (!Files.exists(file)) {
-				byte[] bytes = new byte[32];
+				byte[] bytes = new byte[length];
 				new SecureRandom().nextBytes(bytes);
 				Files.createDirectories(file.getParent());
 				Files.writeString(file, HexFormat.of().formatHex(bytes));

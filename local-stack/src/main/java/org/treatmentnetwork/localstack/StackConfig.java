@@ -26,9 +26,10 @@ public record StackConfig(Path root, Path dataDir, String host, Ports ports) {
 	 * @param kafkaController the Kafka controller
 	 * @param mongo the MongoDB wire-protocol server
 	 * @param smtp the SMTP server
+	 * @param sms the text and voice provider simulator
 	 */
 	public record Ports(int gateway, int gatewayManagement, int content, int intake, int notification, int kafka,
-			int kafkaController, int mongo, int smtp) {
+			int kafkaController, int mongo, int smtp, int sms) {
 
 		/**
 		 * The same ports shifted by an offset, for a second stack beside the first one.
@@ -38,7 +39,7 @@ public record StackConfig(Path root, Path dataDir, String host, Ports ports) {
 		public Ports shiftedBy(int offset) {
 			return new Ports(this.gateway + offset, this.gatewayManagement + offset, this.content + offset,
 					this.intake + offset, this.notification + offset, this.kafka + offset,
-					this.kafkaController + offset, this.mongo + offset, this.smtp + offset);
+					this.kafkaController + offset, this.mongo + offset, this.smtp + offset, this.sms + offset);
 		}
 
 	}
@@ -54,7 +55,7 @@ public record StackConfig(Path root, Path dataDir, String host, Ports ports) {
 		Ports ports = new Ports(port(env, "GATEWAY_PORT", 8080), port(env, "GATEWAY_MANAGEMENT_PORT", 8090),
 				port(env, "CONTENT_PORT", 8081), port(env, "INTAKE_PORT", 8082), port(env, "NOTIFICATION_PORT", 8083),
 				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "MONGO_PORT", 27017),
-				port(env, "SMTP_PORT", 2525));
+				port(env, "SMTP_PORT", 2525), port(env, "SMS_SIMULATOR_PORT", 8086));
 		return new StackConfig(root.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), "127.0.0.1",
 				ports);
 	}
@@ -86,6 +87,23 @@ public record StackConfig(Path root, Path dataDir, String host, Ports ports) {
 
 	public Path mailDir() {
 		return this.dataDir.resolve("mail");
+	}
+
+	/**
+	 * Where the text and voice provider simulator keeps its messages and calls.
+	 * @return {@code <data>/sms}
+	 */
+	public Path smsDir() {
+		return this.dataDir.resolve("sms");
+	}
+
+	/**
+	 * The base URL of the text and voice provider simulator: its Twilio REST API, its
+	 * control API under {@code /simulator/} and its page at {@code /}.
+	 * @return {@code http://<host>:<sms port>}
+	 */
+	public String smsSimulatorUrl() {
+		return "http://" + this.host + ":" + this.ports.sms();
 	}
 
 	public String gatewayUrl() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.treatmentnetwork.localstack.kafka.KafkaBroker;
 import org.treatmentnetwork.localstack.mail.MailServer;
 import org.treatmentnetwork.localstack.mongo.MongoWireServer;
+import org.treatmentnetwork.localstack.sms.ProviderSimulator;
 import org.treatmentnetwork.localstack.tokens.DevTokens;
 
 /**
@@ -27,6 +28,15 @@ final class SuiteTopology {
 
 	static final String GATEWAY = "gateway";
 
+	/** The text and voice provider simulator's process. */
+	static final String SMS = "sms";
+
+	/** The number texts and calls come from, on the simulated Twilio account. */
+	static final String SMS_SENDER = "+12025550100";
+
+	/** Where the notification service takes inbound texts, on the gateway. */
+	static final String INBOUND_MESSAGE_PATH = "/api/paging/twilio/inbound-message";
+
 	/** The modules whose jars run as services, in start order. */
 	static final List<String> SERVICE_MODULES = List.of(CONTENT, INTAKE, NOTIFICATION, GATEWAY);
 
@@ -42,13 +52,29 @@ final class SuiteTopology {
 	}
 
 	/**
+	 * The simulated Twilio account, made once per data folder.
+	 *
+	 * @param accountSid {@code AC} and 32 hex characters
+	 * @param authToken the auth token, 32 hex characters
+	 */
+	record TwilioAccount(String accountSid, String authToken) {
+
+		@Override
+		public String toString() {
+			return "TwilioAccount[accountSid=" + this.accountSid + "]";
+		}
+
+	}
+
+	/**
 	 * The suite for these ports and folders.
 	 * @param config ports and folders
 	 * @param publicKey the development key the services check staff tokens with
 	 * @param alertLinkSecret the notification service's link secret
+	 * @param twilio the simulated Twilio account the notification service uses
 	 * @return the topology
 	 */
-	static SuiteTopology of(StackConfig config, Path publicKey, String alertLinkSecret) {
+	static SuiteTopology of(StackConfig config, Path publicKey, String alertLinkSecret, TwilioAccount twilio) {
 		StackConfig.Ports ports = config.ports();
 		String host = config.host();
 
@@ -65,7 +91,17 @@ final class SuiteTopology {
 					.infrastructure("kafka", "Apache Kafka broker (KRaft)", KafkaBroker.MAIN_CLASS, "-Xmx512m",
 							ports.kafka())
 					.withJvmOption("-Dlog4j2.configurationFile=" + kafkaLogConfig(config))
-					.withArguments(kafkaBroker(config).propertiesFile()));
+					.withArguments(kafkaBroker(config).propertiesFile()),
+				// Stands in for Twilio: the notification service pages by text and call
+				// through it, and it posts inbound texts to the gateway.
+				Component
+					.infrastructure(SMS, "Text and voice provider simulator (Twilio's REST API)",
+							ProviderSimulator.class.getName(), "-Xmx64m", ports.sms())
+					.withEnvironment(ProviderSimulator.ACCOUNT_SID, twilio.accountSid())
+					.withEnvironment(ProviderSimulator.AUTH_TOKEN, twilio.authToken())
+					.withEnvironment(ProviderSimulator.FROM_NUMBER, SMS_SENDER)
+					.withEnvironment(ProviderSimulator.INBOUND_URL, config.gatewayUrl() + INBOUND_MESSAGE_PATH)
+					.withArguments(host, ports.sms(), config.smsDir()));
 
 		// Every service checks the staff tokens' issuer and audience itself.
 		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(), "STAFF_TOKEN_ISSUER",
@@ -101,6 +137,11 @@ final class SuiteTopology {
 					// The base of the links in pages.
 					.withEnvironment("PUBLIC_BASE_URL", config.gatewayUrl())
 					.withEnvironment("ALERT_LINK_SECRET", alertLinkSecret)
+					// Texts and calls go to the simulator, which speaks Twilio's API.
+					.withEnvironment("TWILIO_ACCOUNT_SID", twilio.accountSid())
+					.withEnvironment("TWILIO_AUTH_TOKEN", twilio.authToken())
+					.withEnvironment("TWILIO_FROM_NUMBER", SMS_SENDER)
+					.withEnvironment("TWILIO_API_BASE_URL", url(host, ports.sms()))
 					.withArguments(keyArg, profileArg),
 				Component.service(GATEWAY, SERVICE_HEAP, ports.gateway(), ports.gatewayManagement())
 					.withEnvironment(common)
@@ -131,6 +172,7 @@ final class SuiteTopology {
 		named.put("Kafka controller (KAFKA_CONTROLLER_PORT)", ports.kafkaController());
 		named.put("MongoDB wire-protocol server (MONGO_PORT)", ports.mongo());
 		named.put("SMTP server (SMTP_PORT)", ports.smtp());
+		named.put("SMS and voice simulator (SMS_SIMULATOR_PORT)", ports.sms());
 		return named;
 	}
 

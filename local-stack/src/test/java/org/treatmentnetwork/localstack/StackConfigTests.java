@@ -14,18 +14,21 @@ class StackConfigTests {
 	void defaultsAreTheContractPorts() {
 		StackConfig config = StackConfig.fromEnvironment(Path.of("/repo"), Map.of());
 		assertThat(config.ports())
-			.isEqualTo(new StackConfig.Ports(8080, 8090, 8081, 8082, 8083, 9092, 9093, 27017, 2525));
+			.isEqualTo(new StackConfig.Ports(8080, 8090, 8081, 8082, 8083, 9092, 9093, 27017, 2525, 8086));
 		assertThat(config.dataDir()).isEqualTo(Path.of("/repo/.data"));
+		assertThat(config.smsDir()).isEqualTo(Path.of("/repo/.data/sms"));
+		assertThat(config.smsSimulatorUrl()).isEqualTo("http://127.0.0.1:8086");
 		assertThat(config.mongoUri("intake")).isEqualTo("mongodb://127.0.0.1:27017/intake");
 	}
 
 	@Test
 	void everyPortAndTheDataFolderCanBeOverridden() {
 		StackConfig config = StackConfig.fromEnvironment(Path.of("/repo"), Map.of("GATEWAY_PORT", "18080", "KAFKA_PORT",
-				"19092", "MONGO_PORT", "37017", "STACK_DATA_DIR", "/tmp/x"));
+				"19092", "MONGO_PORT", "37017", "SMS_SIMULATOR_PORT", "18086", "STACK_DATA_DIR", "/tmp/x"));
 		assertThat(config.ports().gateway()).isEqualTo(18080);
 		assertThat(config.kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
 		assertThat(config.ports().mongo()).isEqualTo(37017);
+		assertThat(config.ports().sms()).isEqualTo(18086);
 		assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
 	}
 
@@ -36,6 +39,8 @@ class StackConfigTests {
 			.hasMessageContaining("SMTP_PORT='mail'");
 		assertThatThrownBy(() -> StackConfig.fromEnvironment(Path.of("/repo"), Map.of("SMTP_PORT", "70000")))
 			.hasMessageContaining("SMTP_PORT");
+		assertThatThrownBy(() -> StackConfig.fromEnvironment(Path.of("/repo"), Map.of("SMS_SIMULATOR_PORT", "sms")))
+			.hasMessageContaining("SMS_SIMULATOR_PORT='sms'");
 	}
 
 	@Test
@@ -43,6 +48,7 @@ class StackConfigTests {
 		StackConfig.Ports ports = StackConfig.fromEnvironment(Path.of("/repo"), Map.of()).ports().shiftedBy(100);
 		assertThat(ports.gateway()).isEqualTo(8180);
 		assertThat(ports.smtp()).isEqualTo(2625);
+		assertThat(ports.sms()).isEqualTo(8186);
 	}
 
 }

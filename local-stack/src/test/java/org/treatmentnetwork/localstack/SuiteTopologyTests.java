@@ -13,13 +13,15 @@ class SuiteTopologyTests {
 
 	private final StackConfig config = StackConfig.fromEnvironment(Path.of("/repo"), Map.of());
 
+	private static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+
 	private final SuiteTopology topology = SuiteTopology.of(this.config, Path.of("/repo/.data/dev-keys/jwt-public.pem"),
-			"link-secret");
+			"link-secret", new SuiteTopology.TwilioAccount(ACCOUNT_SID, "twilio-token"));
 
 	@Test
 	void theInfrastructureStartsBeforeTheServices() {
 		assertThat(this.topology.infrastructure()).extracting(Component::name)
-			.containsExactly("mongodb", "smtp", "kafka");
+			.containsExactly("mongodb", "smtp", "kafka", "sms");
 		assertThat(this.topology.infrastructure()).extracting(Component::kind)
 			.containsOnly(Component.Kind.INFRASTRUCTURE);
 		assertThat(this.topology.services()).extracting(Component::name)
@@ -45,7 +47,9 @@ class SuiteTopologyTests {
 		assertThat(component("notification-service").environment()).contains(entry("SERVER_ADDRESS", "127.0.0.1"),
 				entry("NOTIFICATION_PORT", "8083"), entry("MONGODB_URI", "mongodb://127.0.0.1:27017/notification"),
 				entry("SMTP_HOST", "127.0.0.1"), entry("SMTP_PORT", "2525"),
-				entry("PUBLIC_BASE_URL", "http://localhost:8080"), entry("ALERT_LINK_SECRET", "link-secret"));
+				entry("PUBLIC_BASE_URL", "http://localhost:8080"), entry("ALERT_LINK_SECRET", "link-secret"),
+				entry("TWILIO_ACCOUNT_SID", ACCOUNT_SID), entry("TWILIO_AUTH_TOKEN", "twilio-token"),
+				entry("TWILIO_FROM_NUMBER", "+12025550100"), entry("TWILIO_API_BASE_URL", "http://127.0.0.1:8086"));
 		Component gateway = component("gateway");
 		assertThat(gateway.environment()).doesNotContainKey("SERVER_ADDRESS")
 			.contains(entry("GATEWAY_PORT", "8080"), entry("GATEWAY_MANAGEMENT_PORT", "8090"),
@@ -67,6 +71,27 @@ class SuiteTopologyTests {
 		assertThat(component("kafka").arguments()).hasSize(1);
 		assertThat(List.of(component("mongodb"), component("smtp"), component("kafka")))
 			.allSatisfy((infrastructure) -> assertThat(infrastructure.environment()).isEmpty());
+	}
+
+	@Test
+	void theSmsSimulatorHasTheAccountTheSenderAndTheGatewaysInboundWebhook() {
+		Component sms = component("sms");
+		assertThat(sms.description()).isEqualTo("Text and voice provider simulator (Twilio's REST API)");
+		assertThat(sms.program()).isEqualTo("org.treatmentnetwork.localstack.sms.ProviderSimulator");
+		assertThat(sms.heap()).isEqualTo("-Xmx64m");
+		assertThat(sms.readinessPort()).isEqualTo(8086);
+		assertThat(sms.arguments()).containsExactly("127.0.0.1", "8086", Path.of("/repo/.data/sms").toString());
+		assertThat(sms.environment()).containsOnly(entry("SMS_SIMULATOR_ACCOUNT_SID", ACCOUNT_SID),
+				entry("SMS_SIMULATOR_AUTH_TOKEN", "twilio-token"), entry("SMS_SIMULATOR_FROM_NUMBER", "+12025550100"),
+				entry("SMS_SIMULATOR_INBOUND_URL", "http://localhost:8080/api/paging/twilio/inbound-message"));
+	}
+
+	@Test
+	void everyPortIsNamedWithItsVariable() {
+		assertThat(SuiteTopology.ports(this.config.ports())).containsEntry("SMTP server (SMTP_PORT)", 2525)
+			.containsEntry("SMS and voice simulator (SMS_SIMULATOR_PORT)", 8086)
+			.hasSize(10);
+		assertThat(SuiteTopology.ports(this.config.ports()).values()).doesNotHaveDuplicates();
 	}
 
 	private Component component(String name) {
