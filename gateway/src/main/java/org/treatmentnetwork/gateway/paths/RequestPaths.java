@@ -38,11 +38,17 @@ public final class RequestPaths {
 	public static final PathPattern DOCS = parse("/api/docs/**");
 
 	/**
-	 * Every path the gateway routes or answers itself on its main port: the four routes,
-	 * the API documentation and the fallbacks.
+	 * The text and voice provider's webhooks; public, each request signed by the
+	 * provider.
+	 */
+	public static final PathPattern PROVIDER_WEBHOOKS = parse("/api/paging/twilio/*");
+
+	/**
+	 * Every path the gateway routes or answers itself on its main port: the routes, the
+	 * API documentation and the fallbacks.
 	 */
 	public static final List<PathPattern> SERVED = List.of(CONTENT, INTAKE, parse("/api/alerts/**"),
-			parse("/api/on-call/**"), DOCS, parse("/fallback/**"));
+			parse("/api/on-call/**"), PROVIDER_WEBHOOKS, DOCS, parse("/fallback/**"));
 
 	private RequestPaths() {
 	}

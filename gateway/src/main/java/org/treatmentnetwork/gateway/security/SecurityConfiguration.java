@@ -114,6 +114,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/api/alerts/**", "/api/on-call/**")
 				.hasAnyRole(ON_CALL, SUPERVISOR)
+				// the text and voice provider's webhooks: signed by the provider, checked
+				// by the notification service
+				.pathMatchers(HttpMethod.POST, "/api/paging/twilio/*")
+				.permitAll()
 				.anyExchange()
 				.denyAll())
 			.build();

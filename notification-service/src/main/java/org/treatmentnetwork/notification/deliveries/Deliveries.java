@@ -35,7 +35,7 @@ public class Deliveries implements StoreInitializer {
 
 	private final Clock clock;
 
-	Deliveries(ReactiveMongoTemplate mongo, Clock clock) {
+	public Deliveries(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
 	}

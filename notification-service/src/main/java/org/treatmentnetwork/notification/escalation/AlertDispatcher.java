@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.treatmentnetwork.notification.acklinks.AckLinkTokens;
 import org.treatmentnetwork.notification.alerts.AlertDocument;
 import org.treatmentnetwork.notification.alerts.AlertState;
 import org.treatmentnetwork.notification.alerts.AlertTriggered;
+import org.treatmentnetwork.notification.alerts.FollowUp;
 import org.treatmentnetwork.notification.alerts.Alerts;
 import org.treatmentnetwork.notification.alerts.RepeatNotice;
 import org.treatmentnetwork.notification.alerts.StepOutcome;
@@ -34,7 +36,9 @@ import org.treatmentnetwork.notification.alerts.Urgency;
 import org.treatmentnetwork.notification.channels.AlertMessage;
 import org.treatmentnetwork.notification.channels.ChannelGuard;
 import org.treatmentnetwork.notification.channels.DeliveryChannel;
+import org.treatmentnetwork.notification.deliveries.Deliveries;
 import org.treatmentnetwork.notification.oncall.ContactMethod;
+import org.treatmentnetwork.notification.oncall.ContactStep;
 import org.treatmentnetwork.notification.oncall.EscalationPlan;
 import org.treatmentnetwork.notification.oncall.EscalationStep;
 import org.treatmentnetwork.notification.oncall.OnCallDirectory;
@@ -122,11 +126,17 @@ class AlertDispatcher extends BackgroundLoop {
 
 	private final TraceContexts traces;
 
+	private final Deliveries deliveries;
+
+	private final RepageSummaries summaries;
+
 	AlertDispatcher(Alerts alerts, OnCallDirectory directory, List<DeliveryChannel> channels, AckLinkTokens links,
 			DeliveryProperties properties, EscalationProperties escalation, Clock clock, MeterRegistry meters,
-			TraceContexts traces) {
+			TraceContexts traces, Deliveries deliveries, RepageSummaries summaries) {
 		super("Dispatch pass", properties.pollInterval(), properties.pollInterval());
 		this.traces = traces;
+		this.deliveries = deliveries;
+		this.summaries = summaries;
 		this.alerts = alerts;
 		this.directory = directory;
 		channels.forEach((channel) -> this.channels.put(channel.kind(), channel));
@@ -223,7 +233,62 @@ class AlertDispatcher extends BackgroundLoop {
 	 * pages of every step are found in the trace of the request they are about.
 	 */
 	private Mono<Void> act(AlertDocument alert) {
-		return this.traces.continued("notification.page", alert.traceparent(), step(alert));
+		return this.traces.continued("notification.page", alert.traceparent(),
+				followUps(alert).then(Mono.defer(() -> step(alert))));
+	}
+
+	/**
+	 * Send the alert's due follow-ups (a sequence's later parts, the next method after a
+	 * text not delivered or a call not answered), unless it is no longer triggered; the
+	 * claim is kept for the rest of the pass.
+	 */
+	private Mono<Void> followUps(AlertDocument alert) {
+		List<FollowUp> due = alert.followUps().stream().filter((followUp) -> !followUp.dueAt().isAfter(now())).toList();
+		if (due.isEmpty()) {
+			return Mono.empty();
+		}
+		List<String> ids = due.stream().map(FollowUp::id).toList();
+		if (alert.state() != AlertState.TRIGGERED) {
+			return this.alerts.recordFollowUps(alert.id(), alert.leaseOwner(), List.of(), ids, List.of());
+		}
+		List<TimelineEntry> entries = Collections.synchronizedList(new ArrayList<>());
+		return Flux.fromIterable(due)
+			.concatMap((followUp) -> this.directory.staffMember(followUp.staffId(), alert.centerId())
+				.flatMap((person) -> followUp(alert, person, followUp, entries))
+				.switchIfEmpty(Mono.fromCallable(() -> {
+					entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, followUp.staffId(), null,
+							"Follow-up not sent: no longer on the staff list"));
+					return Boolean.FALSE;
+				})))
+			.then(Mono.defer(() -> this.alerts.recordFollowUps(alert.id(), alert.leaseOwner(), List.copyOf(entries),
+					ids, List.of())));
+	}
+
+	private Mono<Boolean> followUp(AlertDocument alert, OnCallPerson person, FollowUp followUp,
+			List<TimelineEntry> entries) {
+		List<ContactMethod> methods = usableMethods(alert, person);
+		ContactMethod method = methods.stream()
+			.filter((candidate) -> candidate.kind() == followUp.kind()
+					&& candidate.address().equals(followUp.address()))
+			.findFirst()
+			.orElse(null);
+		if (method == null) {
+			// The person changed their methods meanwhile: the same channel, else their
+			// methods in order.
+			method = methods.stream()
+				.filter((candidate) -> candidate.kind() == followUp.kind())
+				.findFirst()
+				.orElse(null);
+		}
+		if (method == null) {
+			return tryMethods(alert, person, methods, 0, followUp.detail(), entries, TimelineType.NOTIFIED);
+		}
+		List<ContactMethod> others = new ArrayList<>(methods);
+		others.remove(method);
+		return sendOne(alert, person, method, template(alert, person, TimelineType.NOTIFIED), followUp.detail(),
+				entries, TimelineType.NOTIFIED)
+			.flatMap((reached) -> reached ? Mono.just(true)
+					: tryMethods(alert, person, others, 0, followUp.detail(), entries, TimelineType.NOTIFIED));
 	}
 
 	private Mono<Void> step(AlertDocument alert) {
@@ -265,8 +330,9 @@ class AlertDispatcher extends BackgroundLoop {
 							+ (plan.repeat() + 1)));
 		}
 		String detail = "Paged for team " + plan.teamId() + " (step " + step + ")";
+		List<FollowUp> followUps = Collections.synchronizedList(new ArrayList<>());
 		return this.directory.targets(plan.teamId(), definition, now())
-			.flatMap((person) -> deliver(alert, person, detail, entries, TimelineType.NOTIFIED)
+			.flatMap((person) -> page(alert, person, detail, entries, definition, step, followUps)
 				.map((reached) -> reached ? person.staffId() : ""))
 			.filter((staffId) -> !staffId.isEmpty())
 			.collectList()
@@ -277,9 +343,86 @@ class AlertDispatcher extends BackgroundLoop {
 							"Nobody could be reached at step " + step + " (" + definition.describe() + ")"));
 				}
 				StepOutcome next = next(alert, plan, step, reached);
-				return record(alert, entries, new StepOutcome(next.nextStep(), next.nextRound(), next.nextActionAt(),
-						next.delivered(), false, reopen, pagedAfter(alert, step, reopen, reachedIds)));
+				return record(alert, entries,
+						new StepOutcome(next.nextStep(), next.nextRound(), next.nextActionAt(), next.delivered(), false,
+								reopen, pagedAfter(alert, step, reopen, reachedIds)))
+					.then(Mono.defer(() -> this.alerts.addFollowUps(alert.id(), List.copyOf(followUps))));
 			});
+	}
+
+	/**
+	 * Page one person at an escalation step: a routine re-page (not the alert's first
+	 * page, not CRISIS) goes into a summary when many alerts are open for them; else the
+	 * step's contact sequence (its immediate parts now, the later ones as follow-ups), or
+	 * without one their methods in order until one works.
+	 */
+	private Mono<Boolean> page(AlertDocument alert, OnCallPerson person, String detail, List<TimelineEntry> entries,
+			EscalationStep definition, int step, List<FollowUp> followUps) {
+		if (urgent(alert, TimelineType.NOTIFIED)) {
+			return pageNow(alert, person, detail, entries, definition, step, followUps);
+		}
+		return this.summaries.decide(alert, person.staffId()).flatMap((decision) -> switch (decision.kind()) {
+			case PAGE -> pageNow(alert, person, detail, entries, definition, step, followUps);
+			case SEND_SUMMARY -> sendSummary(alert, person, decision.summary(), entries);
+			case BUNDLED -> Mono.fromCallable(() -> {
+				entries.add(new TimelineEntry(now(), TimelineType.BUNDLED, person.staffId(), null,
+						"Re-page included in this person's summary of " + decision.summary().open()
+								+ " open alerts (one per interval)"));
+				return Boolean.TRUE;
+			});
+		});
+	}
+
+	private Mono<Boolean> sendSummary(AlertDocument alert, OnCallPerson person, RepageSummaries.Summary summary,
+			List<TimelineEntry> entries) {
+		List<ContactMethod> methods = usableMethods(alert, person);
+		if (methods.isEmpty()) {
+			entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, person.staffId(), null,
+					"No usable contact method for this urgency"));
+			return Mono.just(Boolean.FALSE);
+		}
+		String detail = "Re-paged in a summary of " + summary.open() + " open alerts (" + summary.crisis() + " CRISIS)";
+		return tryMethods(alert, person, methods, 0, summary.message(), false, detail, entries, TimelineType.NOTIFIED);
+	}
+
+	private Mono<Boolean> pageNow(AlertDocument alert, OnCallPerson person, String detail, List<TimelineEntry> entries,
+			EscalationStep definition, int step, List<FollowUp> followUps) {
+		List<ContactMethod> methods = usableMethods(alert, person);
+		if (methods.isEmpty() || definition.contact().isEmpty()) {
+			return deliver(alert, person, detail, entries, TimelineType.NOTIFIED);
+		}
+		List<ContactMethod> immediate = new ArrayList<>();
+		for (ContactStep part : definition.contact()) {
+			ContactMethod method = methods.stream()
+				.filter((candidate) -> candidate.kind() == part.kind())
+				.findFirst()
+				.orElse(null);
+			if (method == null) {
+				continue;
+			}
+			if (part.after().isZero() || part.after().isNegative()) {
+				if (!immediate.contains(method)) {
+					immediate.add(method);
+				}
+			}
+			else {
+				followUps.add(new FollowUp(UUID.randomUUID().toString(), person.staffId(), method.kind(),
+						method.address(), now().plus(part.after()),
+						"Step " + step + ": " + method.kind().name().toLowerCase(Locale.ROOT) + " after "
+								+ part.after().toMinutes() + " min, not acknowledged"));
+			}
+		}
+		if (immediate.isEmpty()) {
+			return deliver(alert, person, detail, entries, TimelineType.NOTIFIED);
+		}
+		List<ContactMethod> others = new ArrayList<>(methods);
+		others.removeAll(immediate);
+		AlertMessage template = template(alert, person, TimelineType.NOTIFIED);
+		return Flux.fromIterable(immediate)
+			.concatMap((method) -> sendOne(alert, person, method, template, detail, entries, TimelineType.NOTIFIED))
+			.reduce(Boolean.FALSE, Boolean::logicalOr)
+			.flatMap((reached) -> reached ? Mono.just(true)
+					: tryMethods(alert, person, others, 0, detail, entries, TimelineType.NOTIFIED));
 	}
 
 	/**
@@ -404,49 +547,104 @@ class AlertDispatcher extends BackgroundLoop {
 	 */
 	private Mono<Boolean> deliver(AlertDocument alert, OnCallPerson person, String detail, List<TimelineEntry> entries,
 			TimelineType type) {
-		// A method restricted to urgencies treats one this service does not know as the
-		// most urgent.
-		String urgency = Urgency.of(alert.urgency()).name();
-		List<ContactMethod> methods = person.methods()
-			.stream()
-			.filter(ContactMethod::usable)
-			.filter((method) -> method.appliesTo(urgency))
-			.filter((method) -> this.channels.containsKey(method.kind()) && this.channels.get(method.kind()).enabled())
-			.toList();
+		List<ContactMethod> methods = usableMethods(alert, person);
 		if (methods.isEmpty()) {
 			entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, person.staffId(), null,
 					"No usable contact method for this urgency"));
 			return Mono.just(Boolean.FALSE);
 		}
+		return tryMethods(alert, person, methods, 0, detail, entries, type);
+	}
+
+	/**
+	 * The person's methods that can page for this alert: confirmed, for its urgency, on a
+	 * channel that is on. A method restricted to urgencies treats one this service does
+	 * not know as the most urgent.
+	 */
+	private List<ContactMethod> usableMethods(AlertDocument alert, OnCallPerson person) {
+		String urgency = Urgency.of(alert.urgency()).name();
+		return person.methods()
+			.stream()
+			.filter(ContactMethod::usable)
+			.filter((method) -> method.appliesTo(urgency))
+			.filter((method) -> this.channels.containsKey(method.kind()) && this.channels.get(method.kind()).enabled())
+			.toList();
+	}
+
+	private AlertMessage template(AlertDocument alert, OnCallPerson person, TimelineType type) {
 		URI link = this.links.linkFor(alert.id(), person.staffId());
 		AlertMessage template = (type == TimelineType.REPEAT_NOTIFIED)
 				? this.composer.composeRepeat(alert, null, person.zone(), link)
 				: this.composer.compose(alert, null, person.zone(), link);
-		return tryMethods(alert, person, methods, 0, template, detail, entries, type);
+		return template.urgent(urgent(alert, type));
+	}
+
+	/**
+	 * Whether a page may use the part of a rate limit that re-pages cannot use up: the
+	 * first page of an alert, and every page of a CRISIS alert.
+	 */
+	private static boolean urgent(AlertDocument alert, TimelineType type) {
+		return Urgency.of(alert.urgency()) == Urgency.CRISIS || (type == TimelineType.NOTIFIED && !alert.everPaged());
 	}
 
 	private Mono<Boolean> tryMethods(AlertDocument alert, OnCallPerson person, List<ContactMethod> methods, int index,
-			AlertMessage template, String detail, List<TimelineEntry> entries, TimelineType type) {
+			String detail, List<TimelineEntry> entries, TimelineType type) {
+		return tryMethods(alert, person, methods, index, template(alert, person, type), true, detail, entries, type);
+	}
+
+	private Mono<Boolean> tryMethods(AlertDocument alert, OnCallPerson person, List<ContactMethod> methods, int index,
+			AlertMessage template, boolean aboutThisAlert, String detail, List<TimelineEntry> entries,
+			TimelineType type) {
 		if (index >= methods.size()) {
 			return Mono.just(Boolean.FALSE);
 		}
-		ContactMethod method = methods.get(index);
+		return send(alert, person, methods.get(index), template, aboutThisAlert, detail, entries, type)
+			.flatMap((reached) -> reached ? Mono.just(true)
+					: tryMethods(alert, person, methods, index + 1, template, aboutThisAlert, detail, entries, type));
+	}
+
+	private Mono<Boolean> sendOne(AlertDocument alert, OnCallPerson person, ContactMethod method, AlertMessage template,
+			String detail, List<TimelineEntry> entries, TimelineType type) {
+		return send(alert, person, method, template, true, detail, entries, type);
+	}
+
+	/**
+	 * Send one message on one method and record it. A text or call about this alert is a
+	 * delivery: stored before it goes out (its receipts and keypresses come back for it)
+	 * and told how to answer (the alert's reply code).
+	 * @param aboutThisAlert {@code false} for a summary, which no receipt or key can
+	 * acknowledge
+	 * @return whether it went out
+	 */
+	private Mono<Boolean> send(AlertDocument alert, OnCallPerson person, ContactMethod method, AlertMessage template,
+			boolean aboutThisAlert, String detail, List<TimelineEntry> entries, TimelineType type) {
 		DeliveryChannel channel = this.channels.get(method.kind());
-		String channelTag = method.kind().name().toLowerCase(java.util.Locale.ROOT);
-		return channel.send(person.staffId(), template.to(method.address())).then(Mono.fromCallable(() -> {
-			count(channelTag, "sent");
-			log.info("Alert {} (reference {}) {} {} by {}", alert.id(), alert.reference(),
-					(type == TimelineType.REPEAT_NOTIFIED) ? "repeat notice sent to" : "paged to", person.staffId(),
-					channelTag);
-			entries.add(new TimelineEntry(now(), type, person.staffId(), channel.timelineChannel(), detail));
-			return Boolean.TRUE;
-		})).onErrorResume((ex) -> {
-			count(channelTag, "failed");
-			log.warn("{} page for alert {} to {} failed: {}", channelTag, alert.id(), person.staffId(), ex.toString());
-			entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, person.staffId(),
-					channel.timelineChannel(), method.kind() + " delivery " + ChannelGuard.reason(ex)));
-			return tryMethods(alert, person, methods, index + 1, template, detail, entries, type);
-		});
+		String channelTag = method.kind().name().toLowerCase(Locale.ROOT);
+		boolean phone = method.kind() == ContactMethod.Kind.SMS || method.kind() == ContactMethod.Kind.VOICE;
+		Mono<AlertMessage> message = (phone && aboutThisAlert) ? this.alerts.ackCode(alert).flatMap((code) -> {
+			String deliveryId = UUID.randomUUID().toString();
+			return this.deliveries.create(deliveryId, alert.id(), person.staffId(), method.kind(), method.address())
+				.thenReturn(this.composer.forPhone(template, alert, code).delivery(deliveryId));
+		}) : Mono.just(template);
+		return message.flatMap((page) -> channel.send(person.staffId(), page.to(method.address()))
+			.flatMap((sent) -> (sent.providerId() != null && page.deliveryId() != null)
+					? this.deliveries.sent(page.deliveryId(), sent.providerId()).thenReturn(sent) : Mono.just(sent)))
+			.map((sent) -> {
+				count(channelTag, "sent");
+				log.info("Alert {} (reference {}) {} {} by {}", alert.id(), alert.reference(),
+						(type == TimelineType.REPEAT_NOTIFIED) ? "repeat notice sent to" : "paged to", person.staffId(),
+						channelTag);
+				entries.add(new TimelineEntry(now(), type, person.staffId(), channel.timelineChannel(), detail));
+				return Boolean.TRUE;
+			})
+			.onErrorResume((ex) -> {
+				count(channelTag, "failed");
+				log.warn("{} page for alert {} to {} failed: {}", channelTag, alert.id(), person.staffId(),
+						ex.toString());
+				entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, person.staffId(),
+						channel.timelineChannel(), method.kind() + " delivery " + ChannelGuard.reason(ex)));
+				return Mono.just(Boolean.FALSE);
+			});
 	}
 
 	private Mono<Void> record(AlertDocument alert, List<TimelineEntry> entries, StepOutcome outcome) {

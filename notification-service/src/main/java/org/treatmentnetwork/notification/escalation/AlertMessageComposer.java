@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.treatmentnetwork.notification.alerts.AlertDocument;
+import org.treatmentnetwork.notification.alerts.Urgency;
 import org.treatmentnetwork.notification.channels.AlertMessage;
 
 /**
@@ -60,6 +61,41 @@ final class AlertMessageComposer {
 				(alert.firstContactDueAt() != null) ? alert.firstContactDueAt().toString() : "");
 		fields.put("acknowledgeUrl", link.toString());
 		return new AlertMessage(to, subject, body, shortText, fields);
+	}
+
+	/**
+	 * A page for a phone: the text says how to answer by reply, with the alert's code;
+	 * the call reads the reference letter by letter and the urgency.
+	 * @param template the composed page
+	 * @param alert the alert
+	 * @param code the alert's reply code
+	 * @return the page for a text or a call
+	 */
+	AlertMessage forPhone(AlertMessage template, AlertDocument alert, String code) {
+		String text = template.shortText() + " Reply 1 to acknowledge (ACK " + code
+				+ " if several are open), ESC to escalate.";
+		String spoken = "This is the treatment network. A " + spokenUrgency(alert) + " contact request, reference "
+				+ spell(alert.reference()) + ", for " + center(alert).replace('-', ' ') + ", needs a first contact.";
+		return new AlertMessage(template.to(), template.subject(), template.body(), text, template.fields(), spoken,
+				template.deliveryId(), template.urgent());
+	}
+
+	private static String spokenUrgency(AlertDocument alert) {
+		return Urgency.of(alert.urgency()).name().toLowerCase(Locale.ROOT);
+	}
+
+	/** {@code K7MQ-4XPA} as {@code K, 7, M, Q, 4, X, P, A}: read one by one. */
+	private static String spell(String reference) {
+		StringBuilder spelled = new StringBuilder();
+		for (char c : reference.toCharArray()) {
+			if (Character.isLetterOrDigit(c)) {
+				if (!spelled.isEmpty()) {
+					spelled.append(", ");
+				}
+				spelled.append(c);
+			}
+		}
+		return spelled.toString();
 	}
 
 	private static String center(AlertDocument alert) {

@@ -2,6 +2,8 @@ package org.treatmentnetwork.notification.oncall;
 
 import java.util.List;
 
+import org.springframework.data.annotation.PersistenceCreator;
+
 /**
  * One way to reach a staff member, in the order they want to be tried: their personal
  * notification rule. A method with {@code urgencies} is only used for alerts of those
@@ -21,6 +23,7 @@ import java.util.List;
  */
 public record ContactMethod(Kind kind, String address, List<String> urgencies, Boolean confirmed) {
 
+	@PersistenceCreator
 	public ContactMethod {
 		urgencies = (urgencies != null) ? List.copyOf(urgencies) : List.of();
 	}

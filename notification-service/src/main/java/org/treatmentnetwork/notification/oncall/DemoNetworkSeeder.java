@@ -34,6 +34,17 @@ class DemoNetworkSeeder implements StoreInitializer {
 
 	private static final ContactMethod.Kind SMS = ContactMethod.Kind.SMS;
 
+	private static final ContactMethod.Kind VOICE = ContactMethod.Kind.VOICE;
+
+	/**
+	 * How every demo step reaches each person: e-mail and, for a CRISIS alert, a text at
+	 * once, then a call after 2 minutes if nobody acknowledged (the demo staff's text and
+	 * call methods are for CRISIS alerts only, so other alerts go by e-mail).
+	 */
+	static final List<TeamDocument.StoredContact> TEXT_THEN_CALL = List.of(
+			new TeamDocument.StoredContact(EMAIL.name(), 0), new TeamDocument.StoredContact(SMS.name(), 0),
+			new TeamDocument.StoredContact(VOICE.name(), 2));
+
 	static final List<StaffDocument> STAFF = List.of(staff("avery-example", "Avery Example", "avery.example", "0101"),
 			staff("jordan-example", "Jordan Example", "jordan.example", "0102"),
 			staff("riley-example", "Riley Example", "riley.example", "0103"),
@@ -105,14 +116,15 @@ class DemoNetworkSeeder implements StoreInitializer {
 
 	private static StaffDocument staff(String id, String name, String mailbox, String line) {
 		String email = mailbox + "@staff.treatment-network.test";
-		// E-mail first for every alert; a fictional 555-01xx number for crisis alerts if
-		// e-mail fails.
+		// E-mail for every alert; texts and calls to a fictional 555-01xx number for
+		// crisis alerts (and if e-mail fails).
+		String phone = "+1202555" + line;
 		return new StaffDocument(id, name, email, List.of(new ContactMethod(EMAIL, email, null),
-				new ContactMethod(SMS, "+1202555" + line, List.of("CRISIS"))));
+				new ContactMethod(SMS, phone, List.of("CRISIS")), new ContactMethod(VOICE, phone, List.of("CRISIS"))));
 	}
 
 	private static TeamDocument.StoredStep step(String target, String teamId, int minutes) {
-		return new TeamDocument.StoredStep(target, teamId, null, minutes);
+		return new TeamDocument.StoredStep(target, teamId, null, minutes, TEXT_THEN_CALL);
 	}
 
 }

@@ -214,4 +214,20 @@ public class OnCallDirectory {
 
 	}
 
+	/**
+	 * The staff members who page to this phone number (a confirmed text or call method):
+	 * whose replies a text from it is.
+	 * @param number the number, E.164
+	 * @return their staff ids
+	 */
+	public Flux<String> staffWithPhone(String number) {
+		return this.mongo.find(query(where("contactMethods.address").is(number)), StaffDocument.class)
+			.filter((staff) -> staff.contactMethods()
+				.stream()
+				.anyMatch((method) -> (method.kind() == ContactMethod.Kind.SMS
+						|| method.kind() == ContactMethod.Kind.VOICE) && method.usable()
+						&& number.equals(method.address())))
+			.map(StaffDocument::id);
+	}
+
 }

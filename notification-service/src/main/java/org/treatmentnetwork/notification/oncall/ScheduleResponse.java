@@ -73,7 +73,11 @@ record ScheduleResponse(String team, String name, String centerId, String superv
 		static PolicyView of(TeamDocument.StoredPolicy stored) {
 			return new PolicyView(stored.steps()
 				.stream()
-				.map((step) -> new StepView(step.target(), step.teamId(), step.staffId(), step.escalateAfterMinutes()))
+				.map((step) -> new StepView(step.target(), step.teamId(), step.staffId(), step.escalateAfterMinutes(),
+						(step.contact() != null && !step.contact().isEmpty()) ? step.contact()
+							.stream()
+							.map((part) -> new ContactView(part.kind(), part.afterMinutes()))
+							.toList() : null))
 				.toList(), stored.repeat());
 		}
 
@@ -87,8 +91,25 @@ record ScheduleResponse(String team, String name, String centerId, String superv
 	 * @param staffId for {@code PERSON}, who is paged
 	 * @param escalateAfterMinutes minutes before the next step, for a {@code ROUTINE}
 	 * alert
+	 * @param contact how each person is reached, such as text at once and a call after 2
+	 * minutes; absent for each person's own methods in order, until one works
 	 */
-	record StepView(String target, String teamId, String staffId, int escalateAfterMinutes) {
+	record StepView(String target, String teamId, String staffId, int escalateAfterMinutes, List<ContactView> contact) {
+
+		StepView(String target, String teamId, String staffId, int escalateAfterMinutes) {
+			this(target, teamId, staffId, escalateAfterMinutes, null);
+		}
+
+	}
+
+	/**
+	 * A part of a step's contact sequence.
+	 *
+	 * @param kind {@code EMAIL}, {@code SMS}, {@code VOICE} or {@code WEBHOOK}
+	 * @param afterMinutes minutes from the step's start (0 to 60), unless acknowledged by
+	 * then
+	 */
+	record ContactView(String kind, int afterMinutes) {
 
 	}
 

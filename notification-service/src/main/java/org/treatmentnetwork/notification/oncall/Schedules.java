@@ -39,6 +39,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 class Schedules {
 
+	private static final int MAX_CONTACT_PARTS = 5;
+
 	private static final Logger log = LoggerFactory.getLogger(Schedules.class);
 
 	static final int MAX_MEMBERS = 50;
@@ -204,12 +206,36 @@ class Schedules {
 			}
 			steps.add(new TeamDocument.StoredStep(target.name(),
 					(target == EscalationTarget.SCHEDULE) ? step.teamId() : null,
-					(target == EscalationTarget.PERSON) ? step.staffId() : null, step.escalateAfterMinutes()));
+					(target == EscalationTarget.PERSON) ? step.staffId() : null, step.escalateAfterMinutes(),
+					contact(step.contact())));
 		}
 		// Checked by constructing what the resolver will use.
 		new Rotation(start, handoff, zone, shiftDays, members);
 		return new Validated(new TeamDocument.StoredRotation(start.toString(), handoff.toString(), zone.getId(),
 				shiftDays, List.copyOf(members)), overrides, new TeamDocument.StoredPolicy(steps, policy.repeat()));
+	}
+
+	private static List<TeamDocument.StoredContact> contact(List<ScheduleResponse.ContactView> parts) {
+		if (parts == null || parts.isEmpty()) {
+			return null;
+		}
+		if (parts.size() > MAX_CONTACT_PARTS) {
+			throw new InvalidRequestException("escalation.steps.contact",
+					"must list at most " + MAX_CONTACT_PARTS + " parts");
+		}
+		List<TeamDocument.StoredContact> stored = new ArrayList<>();
+		for (ScheduleResponse.ContactView part : parts) {
+			if (part == null) {
+				throw new InvalidRequestException("escalation.steps.contact", "must not contain empty parts");
+			}
+			ContactMethod.Kind kind = parse("escalation.steps.contact.kind",
+					() -> ContactMethod.Kind.valueOf(part.kind()), "must be EMAIL, SMS, VOICE or WEBHOOK");
+			if (part.afterMinutes() < 0 || part.afterMinutes() > 60) {
+				throw new InvalidRequestException("escalation.steps.contact.afterMinutes", "must be between 0 and 60");
+			}
+			stored.add(new TeamDocument.StoredContact(kind.name(), part.afterMinutes()));
+		}
+		return List.copyOf(stored);
 	}
 
 	private Mono<Void> checkReferences(String teamId, ScheduleRequest request) {

@@ -75,7 +75,7 @@ record TeamDocument(@Id String id, String name, String centerId, StoredRotation 
 				policy.steps()
 					.stream()
 					.map((step) -> new EscalationStep(EscalationTarget.valueOf(step.target()), step.teamId(),
-							step.staffId(), Duration.ofMinutes(step.escalateAfterMinutes())))
+							step.staffId(), Duration.ofMinutes(step.escalateAfterMinutes()), step.contactSteps()))
 					.toList(),
 				policy.repeat());
 	}
@@ -137,8 +137,39 @@ record TeamDocument(@Id String id, String name, String centerId, StoredRotation 
 	 * this team
 	 * @param staffId the person paged ({@code PERSON})
 	 * @param escalateAfterMinutes minutes to wait before the next step ({@code ROUTINE})
+	 * @param contact how each person is reached; {@code null} or empty for their own
+	 * methods in order
 	 */
-	record StoredStep(String target, String teamId, String staffId, int escalateAfterMinutes) {
+	record StoredStep(String target, String teamId, String staffId, int escalateAfterMinutes,
+			List<StoredContact> contact) {
+
+		@PersistenceCreator
+		StoredStep {
+		}
+
+		StoredStep(String target, String teamId, String staffId, int escalateAfterMinutes) {
+			this(target, teamId, staffId, escalateAfterMinutes, null);
+		}
+
+		List<ContactStep> contactSteps() {
+			if (this.contact == null) {
+				return List.of();
+			}
+			return this.contact.stream()
+				.map((part) -> new ContactStep(ContactMethod.Kind.valueOf(part.kind()),
+						Duration.ofMinutes(part.afterMinutes())))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * A part of a step's contact sequence as stored.
+	 *
+	 * @param kind {@link ContactMethod.Kind} name
+	 * @param afterMinutes minutes from the step's start
+	 */
+	record StoredContact(String kind, int afterMinutes) {
 
 	}
 

@@ -7,6 +7,7 @@ import org.treatmentnetwork.servicedefaults.problems.ProblemResponseWriter;
 import org.treatmentnetwork.servicedefaults.security.StaffApiSecurity;
 import org.treatmentnetwork.servicedefaults.tokens.StaffTokenValidation;
 
+import org.treatmentnetwork.notification.twilio.TwilioWebhooks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -50,6 +51,10 @@ public class SecurityConfiguration {
 				.hasRole("SUPERVISOR")
 				.pathMatchers(HttpMethod.GET, "/api/on-call/schedules/*/changes")
 				.hasRole("SUPERVISOR")
+				// The text and voice provider's webhooks: no token, each request's
+				// signature is checked (twilio/TwilioWebhookController).
+				.pathMatchers(HttpMethod.POST, TwilioWebhooks.BASE + "/*")
+				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/alerts/ack/*")
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/alerts/ack/*")

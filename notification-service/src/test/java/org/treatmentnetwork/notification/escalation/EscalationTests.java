@@ -28,6 +28,7 @@ import org.treatmentnetwork.notification.channels.ChannelProperties;
 import org.treatmentnetwork.notification.channels.ChannelSettings;
 import org.treatmentnetwork.notification.channels.DeliveryChannel;
 import org.treatmentnetwork.notification.channels.SmsChannel;
+import org.treatmentnetwork.notification.deliveries.Deliveries;
 import org.treatmentnetwork.notification.channels.Sent;
 import org.treatmentnetwork.notification.twilio.TwilioClient;
 import org.treatmentnetwork.notification.twilio.TwilioProperties;
@@ -231,13 +232,13 @@ class EscalationTests {
 			.bindNow();
 		String base = "http://127.0.0.1:" + this.server.port();
 		ChannelSettings fast = new ChannelSettings(Duration.ofMillis(500), 2, Duration.ofMillis(50), 50, 5,
-				Duration.ofSeconds(30), 10, Duration.ofMinutes(1));
+				Duration.ofSeconds(30), 10, Duration.ofMinutes(1), null);
 		// The webhook stub answers 500 at once; its own timeout is generous so that a
 		// busy
 		// machine cannot turn the two recorded attempts into timeouts. The SMS stub never
 		// answers, so its short timeout is what the timeline records.
 		ChannelSettings patient = new ChannelSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(50), 50, 5,
-				Duration.ofSeconds(30), 10, Duration.ofMinutes(1));
+				Duration.ofSeconds(30), 10, Duration.ofMinutes(1), null);
 		ChannelProperties channels = new ChannelProperties(fast, fast, fast, patient);
 		WebhookChannel webhook = new WebhookChannel(WebClient.builder(), channels);
 		TwilioProperties twilio = new TwilioProperties(base + "/sms", "ACtest", "token", "+12025550100",
@@ -251,9 +252,12 @@ class EscalationTests {
 										ContactMethod.Kind.EMAIL, "riley.example@staff.treatment-network.test", null))),
 				"staff")
 			.block(TIMEOUT);
-		this.mongo
-			.updateFirst(query(where("_id").is("network")),
-					new Update().set("rotation.memberIds", List.of("riley-example")), "teams")
+		// Riley's own methods in order, not the demo steps' contact sequence.
+		this.mongo.updateFirst(query(where("_id").is("network")),
+				new Update().set("rotation.memberIds", List.of("riley-example"))
+					.unset("escalation.steps.0.contact")
+					.unset("escalation.steps.1.contact"),
+				"teams")
 			.block(TIMEOUT);
 		AlertDispatcher dispatcher = dispatcher(List.of(this.email, webhook, sms));
 		String id = open("HIGH", this.clock.instant().plus(Duration.ofMinutes(30)));
@@ -515,7 +519,10 @@ class EscalationTests {
 				new DeliveryProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), 50, 4, Duration.ofSeconds(20),
 						Duration.ofSeconds(5), Duration.ofMinutes(5), "alerts@treatment-network.test"),
 				this.escalation, this.clock, new SimpleMeterRegistry(),
-				new TraceContexts(Tracer.NOOP, Propagator.NOOP, ObservationRegistry.NOOP));
+				new TraceContexts(Tracer.NOOP, Propagator.NOOP, ObservationRegistry.NOOP),
+				new Deliveries(this.mongo, this.clock),
+				new RepageSummaries(this.alerts, this.mongo, new StormProperties(3, Duration.ofMinutes(5), 1000),
+						this.clock, URI.create("https://staff.example.test")));
 	}
 
 	private String open(String urgency, Instant due) {
