@@ -98,6 +98,7 @@ class ListeningAddressesSystemIT {
 		Map<String, Set<Integer>> expected = new LinkedHashMap<>();
 		expected.put("mongodb", Set.of(ports.mongo()));
 		expected.put("smtp", Set.of(ports.smtp()));
+		expected.put("sms", Set.of(ports.sms()));
 		expected.put("kafka", Set.of(ports.kafka(), ports.kafkaController()));
 		expected.put("content-service", Set.of(ports.content()));
 		expected.put("intake-service", Set.of(ports.intake()));

@@ -47,7 +47,7 @@ public final class ChannelGuard {
 
 	private final boolean overallLimit;
 
-	ChannelGuard(String name, ChannelSettings settings) {
+	public ChannelGuard(String name, ChannelSettings settings) {
 		this.name = name;
 		this.timeout = settings.timeout();
 		this.breaker = CircuitBreaker.of(name,
@@ -95,7 +95,7 @@ public final class ChannelGuard {
 	 * @return the attempt's answer, or an error after the last attempt
 	 * ({@link RequestNotPermitted} when a limit is reached)
 	 */
-	<T> Mono<T> protect(String recipient, boolean urgent, Supplier<Mono<T>> attempt) {
+	public <T> Mono<T> protect(String recipient, boolean urgent, Supplier<Mono<T>> attempt) {
 		Mono<T> guarded = Mono.defer(attempt)
 			.timeout(this.timeout)
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))

@@ -190,9 +190,16 @@ class AlertDispatcher extends BackgroundLoop {
 	 * @return completes when the pass is over; never errors
 	 */
 	Mono<Void> dispatchDue() {
-		return this.alerts.claimNextDue(claimToken(), this.properties.lease())
-			.expand((previous) -> this.alerts.claimNextDue(claimToken(), this.properties.lease()))
-			.take(this.properties.batchSize(), true)
+		// One claim at a time, each only once the previous one was handed on, and none
+		// after
+		// the first that finds nothing: a pass never claims an alert it then leaves
+		// unhandled (held by its lease until it expires).
+		return Flux.range(0, this.properties.batchSize())
+			.concatMap((i) -> this.alerts.claimNextDue(claimToken(), this.properties.lease())
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty()), 1)
+			.takeWhile(Optional::isPresent)
+			.map(Optional::get)
 			.flatMap(this::act, this.properties.concurrency())
 			.then()
 			.onErrorResume((ex) -> {
@@ -459,9 +466,13 @@ class AlertDispatcher extends BackgroundLoop {
 			// alert stays open); if not, keep retrying it so that someone hears of it.
 			return new StepOutcome(step, round, reached ? null : retryAt(alert), reached, false, false);
 		}
-		Duration delay = reached
-				? this.escalation.delayAfter(alert.urgency(), step, plan.steps().get(step - 1).escalateAfter())
-				: this.properties.retryDelay(alert.deliveryAttempts() + 1);
+		// Steps paged together (CRISIS: 1 and 2) are steps of one pass: the wait before
+		// the
+		// policy starts over is never skipped, also for a policy shorter than that.
+		Duration base = plan.steps().get(step - 1).escalateAfter();
+		Duration delay = !reached ? this.properties.retryDelay(alert.deliveryAttempts() + 1)
+				: (step < plan.steps().size()) ? this.escalation.delayAfter(alert.urgency(), step, base)
+						: this.escalation.delayAfter(alert.urgency(), Integer.MAX_VALUE, base);
 		return new StepOutcome(nextStep, nextRound, now().plus(delay), reached, false, false);
 	}
 
