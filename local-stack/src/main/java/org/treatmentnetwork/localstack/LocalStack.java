@@ -123,6 +123,8 @@ public final class LocalStack {
 		out.println("  MongoDB wire-protocol server        " + config.mongoUri(""));
 		out.println("  SMTP server                         " + config.host() + ":" + ports.smtp() + "  (messages in "
 				+ config.mailDir() + ")");
+		out.println("  Texts and calls (simulator)         " + config.smsSimulatorUrl()
+				+ "/   (play the on-call nurse: reply, press keys)");
 		out.println();
 		out.println("  Logs: " + config.logDir());
 		out.println("  Press Ctrl-C to stop everything.");

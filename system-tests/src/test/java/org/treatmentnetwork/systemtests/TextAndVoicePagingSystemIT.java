@@ -55,28 +55,27 @@ class TextAndVoicePagingSystemIT {
 	}
 
 	@Test
-	void aCrisisRequestIsTextedAndAReplyWithItsCodeAcknowledgesIt() {
-		JsonNode request = submitCrisis();
+	void aCrisisRequestIsTextedAndAReplyOfOneAcknowledgesIt() {
+		// The Ridge center's team: its people have no other alert open, so "1" is enough.
+		JsonNode request = submitCrisis("demo-center-ridge");
 		String reference = request.get("reference").asString();
-		JsonNode alert = awaitAlert(reference, (candidate) -> !entries(candidate, "NOTIFIED", "SMS").isEmpty());
-		String nurse = entries(alert, "NOTIFIED", "SMS").get(0).get("recipient").asString();
+		JsonNode alert = awaitAlert(reference, (candidate) -> entries(candidate, "NOTIFIED", "SMS").size() >= 2);
+		String nurse = entries(alert, "NOTIFIED", "SMS").stream()
+			.map((entry) -> entry.get("recipient").asString())
+			.filter((staffId) -> !staffId.equals("quinn-example"))
+			.findFirst()
+			.orElseThrow();
 		String phone = phoneOf(nurse);
 
-		SmsSimulatorClient.Message page = RunningSuite.await("the text page of " + reference, Duration.ofSeconds(30),
-				() -> this.phones.messagesTo(phone)
-					.stream()
-					.filter((message) -> message.body().contains(reference))
-					.findFirst()
-					.orElse(null));
-		assertThat(page.body()).contains("[CRISIS]", "Reply 1")
+		SmsSimulatorClient.Message page = textTo(phone, reference);
+		assertThat(page.body()).contains("[CRISIS]", "demo-center-ridge", "Reply 1 to acknowledge")
 			.doesNotContain(NAME, "overdose", "heroin",
 					this.requesterPhone.substring(this.requesterPhone.length() - 4));
-		Matcher code = ACK_CODE.matcher(page.body());
-		assertThat(code.find()).as(page.body()).isTrue();
+		assertThat(ACK_CODE.matcher(page.body()).find()).as(page.body()).isTrue();
 		// The provider's receipt is on the timeline.
 		awaitAlert(reference, (candidate) -> !entries(candidate, "DELIVERED", "SMS").isEmpty());
 
-		SmsSimulatorClient.Reply reply = this.phones.reply(phone, "ack " + code.group(1));
+		SmsSimulatorClient.Reply reply = this.phones.reply(phone, "1");
 
 		assertThat(reply.statusCode()).isEqualTo(200);
 		assertThat(reply.replies()).singleElement().asString().startsWith("Acknowledged " + reference);
@@ -84,9 +83,30 @@ class TextAndVoicePagingSystemIT {
 		assertThat(acknowledged.get("state").asString()).isEqualTo("ACKNOWLEDGED");
 		assertThat(acknowledged.get("acknowledgedBy").asString()).isEqualTo(nurse);
 		assertThat(entries(acknowledged, "ACKNOWLEDGED", "SMS")).hasSize(1);
-
 		// Anything else gets the help text.
 		assertThat(this.phones.reply(phone, "what?").replies()).singleElement().asString().contains("Reply 1 or ACK");
+	}
+
+	@Test
+	void withoutAReplyTheCallComesTwoMinutesLaterAndItsKeyOneAcknowledges() {
+		// The Harbor center's team: text and e-mail at once, the call after 2 minutes.
+		JsonNode request = submitCrisis("demo-center-harbor");
+		String reference = request.get("reference").asString();
+		JsonNode alert = awaitAlert(reference, (candidate) -> !entries(candidate, "NOTIFIED", "SMS").isEmpty());
+		String nurse = entries(alert, "NOTIFIED", "SMS").get(0).get("recipient").asString();
+		String phone = phoneOf(nurse);
+		textTo(phone, reference);
+		assertThat(callTo(phone, reference, Duration.ofSeconds(5))).as("no call before the sequence says").isNull();
+
+		SmsSimulatorClient.Call call = RunningSuite.await("the call to " + nurse, Duration.ofMinutes(3),
+				() -> callTo(phone, reference, Duration.ZERO));
+		SmsSimulatorClient.Press press = this.phones.press(call.sid(), "1");
+
+		assertThat(press.answer()).contains("Acknowledged " + reference);
+		JsonNode acknowledged = alert(alert.get("id").asString());
+		assertThat(acknowledged.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(entries(acknowledged, "NOTIFIED", "VOICE")).isNotEmpty();
+		assertThat(entries(acknowledged, "ACKNOWLEDGED", "VOICE")).hasSize(1);
 	}
 
 	@Test
@@ -109,12 +129,7 @@ class TextAndVoicePagingSystemIT {
 
 		// At once, not after the sequence's 2 minutes.
 		SmsSimulatorClient.Call call = RunningSuite.await("the call to " + nurse, Duration.ofSeconds(30),
-				() -> this.phones.callsTo(phone)
-					.stream()
-					.filter((candidate) -> candidate.waitingForKey() && candidate.spoken() != null
-							&& candidate.spoken().contains(spelled(reference)))
-					.findFirst()
-					.orElse(null));
+				() -> callTo(phone, reference, Duration.ZERO));
 		assertThat(call.spoken()).contains("crisis contact request", "Press 1 to acknowledge").doesNotContain(NAME);
 
 		SmsSimulatorClient.Press press = this.phones.press(call.sid(), "1");
@@ -168,16 +183,43 @@ class TextAndVoicePagingSystemIT {
 		assertThat(alert(alert.get("id").asString()).get("state").asString()).isEqualTo("TRIGGERED");
 	}
 
+	private SmsSimulatorClient.Message textTo(String phone, String reference) {
+		return RunningSuite.await("the text page of " + reference, Duration.ofSeconds(30),
+				() -> this.phones.messagesTo(phone)
+					.stream()
+					.filter((message) -> message.body().contains(reference))
+					.findFirst()
+					.orElse(null));
+	}
+
+	/**
+	 * The call about this reference to this phone waiting for a key, after waiting
+	 * {@code wait}; {@code null} if there is none.
+	 */
+	private SmsSimulatorClient.Call callTo(String phone, String reference, Duration wait) {
+		RunningSuite.sleep(wait);
+		return this.phones.callsTo(phone)
+			.stream()
+			.filter((candidate) -> candidate.waitingForKey() && candidate.spoken() != null
+					&& candidate.spoken().contains(spelled(reference)))
+			.findFirst()
+			.orElse(null);
+	}
+
 	private JsonNode submitCrisis() {
+		return submitCrisis(null);
+	}
+
+	private JsonNode submitCrisis(String centerId) {
 		String phone = "+1 720 555 " + ThreadLocalRandom.current().nextInt(1000, 9999);
 		this.requesterPhone = phone;
 		String json = """
 				{"name": "%s", "phone": "%s", "email": null,
 				 "preferredContact": "PHONE", "bestTimeToContact": "now",
 				 "forWhom": "LOVED_ONE", "substances": ["heroin"],
-				 "message": "My friend took too much, I think it is an overdose", "centerId": null,
+				 "message": "My friend took too much, I think it is an overdose", "centerId": %s,
 				 "consent": {"contact": true, "text": false, "voicemail": false}}
-				""".formatted(NAME, phone);
+				""".formatted(NAME, phone, (centerId != null) ? "\"" + centerId + "\"" : "null");
 		SuiteClient.Reply accepted = this.gateway.postJson("/api/intake/contact-requests", json, null);
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 		assertThat(accepted.json().get("urgency").asString()).isEqualTo("CRISIS");

@@ -1,5 +1,9 @@
 package org.treatmentnetwork.intake.outbox;
 
+import java.time.Duration;
+import java.util.List;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.treatmentnetwork.servicedefaults.kafka.TopicProvisioning;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
@@ -14,6 +18,15 @@ import org.treatmentnetwork.intake.system.RequiredIndexes;
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
+
+	/**
+	 * The declared topics, created again while one is missing: Kafka's admin tries once
+	 * at start and only logs a time-out.
+	 */
+	@Bean
+	TopicProvisioning topicProvisioning(KafkaAdmin admin, List<NewTopic> topics) {
+		return new TopicProvisioning(admin, topics, Duration.ofSeconds(5));
+	}
 
 	@Bean
 	NewTopic contactRequestsTopic(OutboxProperties properties) {

@@ -20,12 +20,12 @@ class TwilioSignatureTests {
 	void twiliosDocumentedExample() {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("CallSid", "CA1234567890ABCDE");
-		params.put("Caller", "+12349013030");
+		params.put("Caller", "+14158675309");
 		params.put("Digits", "1234");
-		params.put("From", "+12349013030");
+		params.put("From", "+14158675309");
 		params.put("To", "+18005551212");
 
-		assertThat(TwilioSignature.sign("12345", URL, params)).isEqualTo("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+		assertThat(TwilioSignature.sign("12345", URL, params)).isEqualTo("RSOYDt4T1cUTdK1PDd93/VVr8B8=");
 	}
 
 	@Test

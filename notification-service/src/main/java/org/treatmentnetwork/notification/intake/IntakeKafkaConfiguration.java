@@ -1,5 +1,9 @@
 package org.treatmentnetwork.notification.intake;
 
+import java.time.Duration;
+import java.util.List;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.treatmentnetwork.servicedefaults.kafka.TopicProvisioning;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -33,6 +37,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeKafkaConfiguration {
+
+	/**
+	 * The declared topics, created again while one is missing: Kafka's admin tries once
+	 * at start and only logs a time-out.
+	 */
+	@Bean
+	TopicProvisioning topicProvisioning(KafkaAdmin admin, List<NewTopic> topics) {
+		return new TopicProvisioning(admin, topics, Duration.ofSeconds(5));
+	}
 
 	@Bean
 	NewTopic contactRequestsTopic(IntakeProperties properties) {

@@ -1,0 +1,4 @@
+/**
+ * Kafka plumbing the services on Kafka share.
+ */
+package org.treatmentnetwork.servicedefaults.kafka;
