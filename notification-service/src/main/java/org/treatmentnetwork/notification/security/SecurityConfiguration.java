@@ -22,8 +22,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * (service-defaults) checks issuer, audience, times and subject). Acknowledging an alert
  * needs {@code ON_CALL} ({@code SUPERVISOR} alone reads only); changing a schedule and
  * reading its changes need {@code SUPERVISOR} (the schedules check that it is one of the
- * team's). The one-click acknowledgement link is public: the signed token in its path is
- * the credential. Health, info and metrics are public. The chain's common settings
+ * team's). Staff manage their own contact methods with either role; a team's contact
+ * methods need {@code SUPERVISOR} (the service checks that it is one of the team's). The
+ * one-click acknowledgement link is public: the signed token in its path is the
+ * credential. Health, info and metrics are public. The chain's common settings
  * (stateless, the resource server, problem+json 401 and 403) are
  * {@link StaffApiSecurity}'s.
  */
@@ -49,6 +51,13 @@ public class SecurityConfiguration {
 				.pathMatchers(HttpMethod.PUT, "/api/on-call/schedules/**")
 				.hasRole("SUPERVISOR")
 				.pathMatchers(HttpMethod.GET, "/api/on-call/schedules/*/changes")
+				.hasRole("SUPERVISOR")
+				// the caller's own methods: the staff id is the token's sub
+				.pathMatchers("/api/on-call/me/contact-methods", "/api/on-call/me/contact-methods/**")
+				.hasAnyRole(STAFF_ROLES)
+				// a team's methods, masked; the service checks that it is one of the
+				// team's
+				.pathMatchers(HttpMethod.GET, "/api/on-call/teams/*/contact-methods")
 				.hasRole("SUPERVISOR")
 				.pathMatchers(HttpMethod.GET, "/api/alerts/ack/*")
 				.permitAll()
