@@ -29,11 +29,4 @@ public record ChannelSettings(@NotNull Duration timeout, @Min(1) @Max(10) int re
 		@Min(1) @Max(100) int minimumCalls, @NotNull Duration openDuration, @Min(1) int recipientRateLimit,
 		@NotNull Duration recipientRatePeriod, @Min(1) Integer overallRateLimit) {
 
-	public ChannelSettings(Duration timeout, int retryAttempts, Duration retryInitialInterval,
-			float failureRateThreshold, int minimumCalls, Duration openDuration, int recipientRateLimit,
-			Duration recipientRatePeriod) {
-		this(timeout, retryAttempts, retryInitialInterval, failureRateThreshold, minimumCalls, openDuration,
-				recipientRateLimit, recipientRatePeriod, null);
-	}
-
 }

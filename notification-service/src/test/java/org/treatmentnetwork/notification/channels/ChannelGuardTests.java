@@ -114,7 +114,7 @@ class ChannelGuardTests {
 
 	private static ChannelSettings settings(int attempts, long timeoutMillis, int perRecipient) {
 		return new ChannelSettings(Duration.ofMillis(timeoutMillis), attempts, Duration.ofMillis(10), 50, 5,
-				Duration.ofMinutes(1), perRecipient, Duration.ofMinutes(1));
+				Duration.ofMinutes(1), perRecipient, Duration.ofMinutes(1), null);
 	}
 
 }

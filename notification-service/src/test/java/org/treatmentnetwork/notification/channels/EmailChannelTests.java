@@ -86,7 +86,7 @@ class EmailChannelTests {
 		properties.put("mail.smtp.writetimeout", "5000");
 		sender.setJavaMailProperties(properties);
 		ChannelSettings settings = new ChannelSettings(Duration.ofSeconds(10), 1, Duration.ofMillis(100), 50, 5,
-				Duration.ofSeconds(30), 100, Duration.ofMinutes(1));
+				Duration.ofSeconds(30), 100, Duration.ofMinutes(1), null);
 		return new EmailChannel(sender, new SmtpConnectionProperties(maxIdle, Duration.ofSeconds(30)),
 				"alerts@treatment-network.test", new ChannelProperties(settings, settings, settings, settings),
 				Clock.systemUTC());

@@ -231,13 +231,13 @@ class EscalationTests {
 			.bindNow();
 		String base = "http://127.0.0.1:" + this.server.port();
 		ChannelSettings fast = new ChannelSettings(Duration.ofMillis(500), 2, Duration.ofMillis(50), 50, 5,
-				Duration.ofSeconds(30), 10, Duration.ofMinutes(1));
+				Duration.ofSeconds(30), 10, Duration.ofMinutes(1), null);
 		// The webhook stub answers 500 at once; its own timeout is generous so that a
 		// busy
 		// machine cannot turn the two recorded attempts into timeouts. The SMS stub never
 		// answers, so its short timeout is what the timeline records.
 		ChannelSettings patient = new ChannelSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(50), 50, 5,
-				Duration.ofSeconds(30), 10, Duration.ofMinutes(1));
+				Duration.ofSeconds(30), 10, Duration.ofMinutes(1), null);
 		ChannelProperties channels = new ChannelProperties(fast, fast, fast, patient);
 		WebhookChannel webhook = new WebhookChannel(WebClient.builder(), channels);
 		TwilioProperties twilio = new TwilioProperties(base + "/sms", "ACtest", "token", "+12025550100",
