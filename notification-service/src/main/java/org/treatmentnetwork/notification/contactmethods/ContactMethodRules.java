@@ -63,7 +63,7 @@ final class ContactMethodRules {
 		if (request == null || request.methods() == null) {
 			throw new InvalidRequestException("methods", "must list 1 to " + MAX_METHODS + " contact methods");
 		}
-		List<ContactMethodsRequest.Method> methods = request.methods();
+		List<ContactMethodsRequest.ContactMethodInput> methods = request.methods();
 		if (methods.isEmpty()) {
 			throw new InvalidRequestException("methods",
 					"must list at least one contact method: a person on call must stay reachable");
@@ -76,7 +76,7 @@ final class ContactMethodRules {
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < methods.size(); i++) {
 			String field = "methods[" + i + "]";
-			ContactMethodsRequest.Method method = methods.get(i);
+			ContactMethodsRequest.ContactMethodInput method = methods.get(i);
 			if (method == null) {
 				errors.add(new FieldError(field, "must not be empty"));
 				continue;

@@ -203,7 +203,7 @@ class ContactMethods {
 
 	private static TeamContactMethodsResponse teamView(String teamId, List<String> staffIds,
 			Map<String, StaffDocument> staff) {
-		List<TeamContactMethodsResponse.Member> members = new ArrayList<>();
+		List<TeamContactMethodsResponse.MemberContactMethods> members = new ArrayList<>();
 		List<String> unreachable = new ArrayList<>();
 		for (String staffId : staffIds) {
 			StaffDocument member = staff.get(staffId);
@@ -212,10 +212,10 @@ class ContactMethods {
 			if (!reachable) {
 				unreachable.add(staffId);
 			}
-			members.add(new TeamContactMethodsResponse.Member(staffId, (member != null) ? member.displayName() : null,
-					reachable,
+			members.add(new TeamContactMethodsResponse.MemberContactMethods(staffId,
+					(member != null) ? member.displayName() : null, reachable,
 					methods.stream()
-						.map((method) -> new TeamContactMethodsResponse.MaskedMethod(method.kind().name(),
+						.map((method) -> new TeamContactMethodsResponse.MaskedContactMethod(method.kind().name(),
 								ContactMethodRules.mask(method), method.urgencies(), method.usable()))
 						.toList()));
 		}

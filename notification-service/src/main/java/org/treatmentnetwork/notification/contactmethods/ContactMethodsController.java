@@ -41,7 +41,7 @@ class ContactMethodsController {
 	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "ON_CALL", "SUPERVISOR" })
 	@ProblemResponse(status = 404, type = "not-found", description = "The caller has no on-call staff record")
 	@GetMapping("/me/contact-methods")
-	Mono<ContactMethodsResponse> mine(Authentication staff) {
+	Mono<ContactMethodsResponse> myContactMethods(Authentication staff) {
 		return this.contactMethods.mine(staff.getName());
 	}
 
@@ -51,9 +51,10 @@ class ContactMethodsController {
 	@SecurityRequirement(name = ContractDocument.STAFF_TOKEN, scopes = { "ON_CALL", "SUPERVISOR" })
 	@ProblemResponse(status = 404, type = "not-found", description = "The caller has no on-call staff record")
 	@ProblemResponse(status = 409, type = "conflict",
-			description = "The methods changed while this change was stored, three times over")
+			description = "The methods kept changing while this change was being stored; reload them and retry")
 	@PutMapping("/me/contact-methods")
-	Mono<ContactMethodsResponse> replace(@RequestBody ContactMethodsRequest request, Authentication staff) {
+	Mono<ContactMethodsResponse> replaceMyContactMethods(@RequestBody ContactMethodsRequest request,
+			Authentication staff) {
 		return this.contactMethods.replace(staff.getName(), request);
 	}
 
@@ -66,7 +67,8 @@ class ContactMethodsController {
 	@ProblemResponse(status = 404, type = "not-found",
 			description = "The caller has no such contact method, or no on-call staff record")
 	@PostMapping("/me/contact-methods/confirm")
-	Mono<ContactMethodsResponse> confirm(@RequestBody ConfirmationRequest request, Authentication staff) {
+	Mono<ContactMethodsResponse> confirmMyContactMethod(@RequestBody ConfirmationRequest request,
+			Authentication staff) {
 		return this.contactMethods.confirm(staff.getName(), request);
 	}
 
@@ -80,7 +82,7 @@ class ContactMethodsController {
 			description = "A code went to the method less than a minute ago, or the caller had 5 codes sent within the "
 					+ "hour; `Retry-After` says when to ask again")
 	@PostMapping("/me/contact-methods/code")
-	Mono<ContactMethodsResponse> sendCode(@RequestBody MethodReference request, Authentication staff) {
+	Mono<ContactMethodsResponse> sendConfirmationCode(@RequestBody MethodReference request, Authentication staff) {
 		return this.contactMethods.sendCode(staff.getName(), request);
 	}
 
@@ -94,7 +96,7 @@ class ContactMethodsController {
 			description = "The caller sent 3 test messages within 10 minutes; `Retry-After` says when to try again")
 	@PostMapping("/me/contact-methods/test")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Mono<TestMessageResponse> sendTest(@RequestBody MethodReference request, Authentication staff) {
+	Mono<TestMessageResponse> sendTestMessage(@RequestBody MethodReference request, Authentication staff) {
 		return this.contactMethods.sendTest(staff.getName(), request);
 	}
 
@@ -106,7 +108,7 @@ class ContactMethodsController {
 			description = "The token does not hold `SUPERVISOR`, or the caller is not one of the team's supervisors")
 	@ProblemResponse(status = 404, type = "not-found", description = "No team has this id")
 	@GetMapping("/teams/{team}/contact-methods")
-	Mono<TeamContactMethodsResponse> team(@PathVariable String team, Authentication staff) {
+	Mono<TeamContactMethodsResponse> teamContactMethods(@PathVariable String team, Authentication staff) {
 		return this.contactMethods.team(team, staff.getName());
 	}
 

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param methods 1 to 10 methods
  */
-record ContactMethodsRequest(List<Method> methods) {
+record ContactMethodsRequest(List<ContactMethodInput> methods) {
 
 	/**
 	 * One method.
@@ -19,7 +19,7 @@ record ContactMethodsRequest(List<Method> methods) {
 	 * @param urgencies the urgencies it is used for ({@code CRISIS}, {@code HIGH},
 	 * {@code ROUTINE}); missing or empty for all
 	 */
-	record Method(String kind, String address, List<String> urgencies) {
+	record ContactMethodInput(String kind, String address, List<String> urgencies) {
 
 	}
 

@@ -11,7 +11,7 @@ import org.treatmentnetwork.notification.oncall.ContactMethod;
  * @param staffId the caller's staff id (their token's {@code sub})
  * @param methods the methods
  */
-record ContactMethodsResponse(String staffId, List<MethodView> methods) {
+record ContactMethodsResponse(String staffId, List<OwnContactMethod> methods) {
 
 	static ContactMethodsResponse of(String staffId, List<ContactMethod> methods) {
 		return of(staffId, methods, Map.of());
@@ -19,8 +19,8 @@ record ContactMethodsResponse(String staffId, List<MethodView> methods) {
 
 	static ContactMethodsResponse of(String staffId, List<ContactMethod> methods, Map<String, Delivery> confirmations) {
 		return new ContactMethodsResponse(staffId, methods.stream()
-			.map((method) -> new MethodView(method.kind().name(), method.address(), method.urgencies(), method.usable(),
-					confirmations.get(ContactMethodRules.key(method.kind(), method.address()))))
+			.map((method) -> new OwnContactMethod(method.kind().name(), method.address(), method.urgencies(),
+					method.usable(), confirmations.get(ContactMethodRules.key(method.kind(), method.address()))))
 			.toList());
 	}
 
@@ -34,7 +34,8 @@ record ContactMethodsResponse(String staffId, List<MethodView> methods) {
 	 * @param confirmation whether this answer's request sent a code to it ({@code SENT}
 	 * or {@code NOT_SENT}); {@code null} if it sent none
 	 */
-	record MethodView(String kind, String address, List<String> urgencies, boolean confirmed, Delivery confirmation) {
+	record OwnContactMethod(String kind, String address, List<String> urgencies, boolean confirmed,
+			Delivery confirmation) {
 
 	}
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param unreachable the staff ids of the members no page can reach: no confirmed method
  * (or no staff record)
  */
-record TeamContactMethodsResponse(String team, List<Member> members, List<String> unreachable) {
+record TeamContactMethodsResponse(String team, List<MemberContactMethods> members, List<String> unreachable) {
 
 	/**
 	 * One member.
@@ -21,7 +21,8 @@ record TeamContactMethodsResponse(String team, List<Member> members, List<String
 	 * @param reachable whether at least one method is confirmed
 	 * @param methods the methods in paging order
 	 */
-	record Member(String staffId, String displayName, boolean reachable, List<MaskedMethod> methods) {
+	record MemberContactMethods(String staffId, String displayName, boolean reachable,
+			List<MaskedContactMethod> methods) {
 
 	}
 
@@ -34,7 +35,7 @@ record TeamContactMethodsResponse(String team, List<Member> members, List<String
 	 * @param urgencies the urgencies it is used for; empty for all
 	 * @param confirmed {@code false} while it awaits its confirmation
 	 */
-	record MaskedMethod(String kind, String address, List<String> urgencies, boolean confirmed) {
+	record MaskedContactMethod(String kind, String address, List<String> urgencies, boolean confirmed) {
 
 	}
 

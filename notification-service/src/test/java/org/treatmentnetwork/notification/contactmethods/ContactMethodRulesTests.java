@@ -63,10 +63,11 @@ class ContactMethodRulesTests {
 	@Test
 	void everyInvalidFieldIsNamedWithoutRepeatingWhatWasSent() {
 		ContactMethodsRequest request = new ContactMethodsRequest(
-				Arrays.asList(new ContactMethodsRequest.Method("PAGER", "555-0100", null),
-						new ContactMethodsRequest.Method("SMS", "555-0100", null), null,
-						new ContactMethodsRequest.Method("EMAIL", "avery@example.org", List.of("CRISIS", "LATER")),
-						new ContactMethodsRequest.Method("EMAIL", "avery@EXAMPLE.org", null)));
+				Arrays.asList(new ContactMethodsRequest.ContactMethodInput("PAGER", "555-0100", null),
+						new ContactMethodsRequest.ContactMethodInput("SMS", "555-0100", null), null,
+						new ContactMethodsRequest.ContactMethodInput("EMAIL", "avery@example.org",
+								List.of("CRISIS", "LATER")),
+						new ContactMethodsRequest.ContactMethodInput("EMAIL", "avery@EXAMPLE.org", null)));
 
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> ContactMethodRules.validate(request, false))
@@ -82,10 +83,10 @@ class ContactMethodRulesTests {
 	@Test
 	void duplicatesAreFoundInTheStoredForm() {
 		ContactMethodsRequest request = new ContactMethodsRequest(
-				List.of(new ContactMethodsRequest.Method("EMAIL", "avery@example.org", null),
-						new ContactMethodsRequest.Method("EMAIL", "avery@EXAMPLE.org", null),
-						new ContactMethodsRequest.Method("SMS", "+1 202 555 0101", null),
-						new ContactMethodsRequest.Method("VOICE", "+1 202 555 0101", null)));
+				List.of(new ContactMethodsRequest.ContactMethodInput("EMAIL", "avery@example.org", null),
+						new ContactMethodsRequest.ContactMethodInput("EMAIL", "avery@EXAMPLE.org", null),
+						new ContactMethodsRequest.ContactMethodInput("SMS", "+1 202 555 0101", null),
+						new ContactMethodsRequest.ContactMethodInput("VOICE", "+1 202 555 0101", null)));
 
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> ContactMethodRules.validate(request, false))
@@ -95,14 +96,12 @@ class ContactMethodRulesTests {
 
 	@Test
 	void validMethodsKeepTheirOrderAndUrgencies() {
-		List<ContactMethod> methods = ContactMethodRules
-			.validate(
-					new ContactMethodsRequest(List.of(
-							new ContactMethodsRequest.Method("VOICE", "+1 202 555 0101",
-									List.of("CRISIS", "CRISIS", "HIGH")),
-							new ContactMethodsRequest.Method("EMAIL", "avery@example.org", List.of()),
-							new ContactMethodsRequest.Method("WEBHOOK", "https://chat.example.org/hooks/1", null))),
-					false);
+		List<ContactMethod> methods = ContactMethodRules.validate(new ContactMethodsRequest(List.of(
+				new ContactMethodsRequest.ContactMethodInput("VOICE", "+1 202 555 0101",
+						List.of("CRISIS", "CRISIS", "HIGH")),
+				new ContactMethodsRequest.ContactMethodInput("EMAIL", "avery@example.org", List.of()),
+				new ContactMethodsRequest.ContactMethodInput("WEBHOOK", "https://chat.example.org/hooks/1", null))),
+				false);
 
 		assertThat(methods).containsExactly(
 				new ContactMethod(ContactMethod.Kind.VOICE, "+12025550101", List.of("CRISIS", "HIGH"), null),
