@@ -52,17 +52,16 @@ public class SecurityConfiguration {
 				.hasRole("SUPERVISOR")
 				.pathMatchers(HttpMethod.GET, "/api/on-call/schedules/*/changes")
 				.hasRole("SUPERVISOR")
-				// the caller's own methods: the staff id is the token's sub
-				.pathMatchers("/api/on-call/me/contact-methods", "/api/on-call/me/contact-methods/**")
-				.hasAnyRole(STAFF_ROLES)
-				// a team's methods, masked; the service checks that it is one of the
-				// team's
-				.pathMatchers(HttpMethod.GET, "/api/on-call/teams/*/contact-methods")
-				.hasRole("SUPERVISOR")
 				.pathMatchers(HttpMethod.GET, "/api/alerts/ack/*")
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/alerts/ack/*")
 				.permitAll()
+				// the caller's own methods: the staff id is the token's sub
+				.pathMatchers("/api/on-call/me/contact-methods", "/api/on-call/me/contact-methods/**")
+				.hasAnyRole(STAFF_ROLES)
+				// a team's methods, masked (the service checks it is one of the team's)
+				.pathMatchers(HttpMethod.GET, "/api/on-call/teams/*/contact-methods")
+				.hasRole("SUPERVISOR")
 				.pathMatchers("/api/alerts", "/api/alerts/**", "/api/on-call", "/api/on-call/**")
 				.hasAnyRole(STAFF_ROLES)
 				.anyExchange()
