@@ -36,7 +36,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * Warns supervisors ahead of time when a team will have nobody reachable on call within
  * the horizon (24 hours by default): an empty rotation without an override, or a member
- * who has no contact method.
+ * on call who has no usable contact method (none at all, or only ones awaiting their
+ * confirmation).
  * <p>
  * Each instance checks every {@code check-interval}; a warning is claimed by inserting a
  * document into {@code coverage_warnings} whose id is the team and the gap's start

@@ -99,8 +99,20 @@ public class OnCallDirectory {
 	}
 
 	/**
+	 * The people a team's schedule names, for the view of their contact methods.
+	 * @param teamId the team
+	 * @param at overrides that ended before this instant are left out
+	 * @return the roster, or empty if there is no such team
+	 */
+	public Mono<TeamRoster> roster(String teamId, Instant at) {
+		return this.mongo.findById(teamId, TeamDocument.class).map((team) -> TeamRoster.of(team, at));
+	}
+
+	/**
 	 * The periods within {@code [from, from + horizon)} in which nobody reachable is on
-	 * call in the team's rotation (overrides included).
+	 * call in the team's rotation (overrides included): nobody is on call, or the person
+	 * on call has no usable contact method (none at all, or only ones awaiting their
+	 * confirmation).
 	 * @param teamId the team
 	 * @param from the start
 	 * @param horizon how far to look
@@ -137,7 +149,7 @@ public class OnCallDirectory {
 		}
 		return Flux.fromIterable(shifts)
 			.concatMap((shift) -> this.mongo.findById(shift.staffId(), StaffDocument.class)
-				.map((staff) -> !staff.methods().isEmpty())
+				.map(StaffDocument::reachable)
 				.defaultIfEmpty(false)
 				.filter((reachable) -> !reachable)
 				.map((unreachable) -> new Gap(shift.since().isBefore(from) ? from : shift.since(),

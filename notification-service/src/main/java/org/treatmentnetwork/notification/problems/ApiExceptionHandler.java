@@ -1,7 +1,6 @@
 package org.treatmentnetwork.notification.problems;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -34,11 +33,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request is not valid.");
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+				(ex.getDetail() != null) ? ex.getDetail() : "The request is not valid.");
 		problem.setType(ProblemTypes.VALIDATION);
 		problem.setTitle("Invalid request");
-		problem.setProperty("errors", List.of(Map.of("field", ex.getField(), "message", ex.getMessage())));
+		problem.setProperty("errors",
+				ex.getErrors()
+					.stream()
+					.map((error) -> Map.of("field", error.field(), "message", error.message()))
+					.toList());
 		return Problems.response(problem);
+	}
+
+	@ExceptionHandler(TooManyRequestsException.class)
+	ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
+		ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
+				ex.getMessage());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
+		return Problems.response(problem, headers);
 	}
 
 	@ExceptionHandler(NotFoundException.class)

@@ -23,8 +23,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * (service-defaults) checks issuer, audience, times and subject). Acknowledging an alert
  * needs {@code ON_CALL} ({@code SUPERVISOR} alone reads only); changing a schedule and
  * reading its changes need {@code SUPERVISOR} (the schedules check that it is one of the
- * team's). The one-click acknowledgement link is public: the signed token in its path is
- * the credential. Health, info and metrics are public. The chain's common settings
+ * team's). Staff manage their own contact methods with either role; a team's contact
+ * methods need {@code SUPERVISOR} (the service checks that it is one of the team's). The
+ * one-click acknowledgement link is public: the signed token in its path is the
+ * credential. Health, info and metrics are public. The chain's common settings
  * (stateless, the resource server, problem+json 401 and 403) are
  * {@link StaffApiSecurity}'s.
  */
@@ -59,6 +61,12 @@ public class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/alerts/ack/*")
 				.permitAll()
+				// the caller's own methods: the staff id is the token's sub
+				.pathMatchers("/api/on-call/me/contact-methods", "/api/on-call/me/contact-methods/**")
+				.hasAnyRole(STAFF_ROLES)
+				// a team's methods, masked (the service checks it is one of the team's)
+				.pathMatchers(HttpMethod.GET, "/api/on-call/teams/*/contact-methods")
+				.hasRole("SUPERVISOR")
 				.pathMatchers("/api/alerts", "/api/alerts/**", "/api/on-call", "/api/on-call/**")
 				.hasAnyRole(STAFF_ROLES)
 				.anyExchange()

@@ -101,6 +101,44 @@ class CoverageWatchTests {
 		assertThat(this.email.staffIds()).hasSize(2);
 	}
 
+	@Test
+	void peopleOnCallWithoutAConfirmedMethodAreAGapToo() {
+		CoverageProperties coverage = new CoverageProperties(Duration.ofMinutes(15), Duration.ofHours(24));
+		CoverageWatch watch = new CoverageWatch(this.directory, List.of(this.email), this.mongo, coverage,
+				this.onCallProperties, this.clock);
+		assertThat(watch.check().block(TIMEOUT)).isZero();
+
+		// both of the ridge team's members changed their methods and confirmed none yet
+		for (String member : List.of("skyler-example", "taylor-example")) {
+			this.mongo
+				.updateFirst(query(where("_id").is(member)),
+						new Update().set("contactMethods",
+								List.of(new ContactMethod(ContactMethod.Kind.SMS, "+12025550188", null, false))),
+						"staff")
+				.block(TIMEOUT);
+		}
+		Instant now = this.clock.instant();
+		List<OnCallDirectory.Gap> gaps = this.directory.gaps("center-demo-ridge", now, Duration.ofHours(24))
+			.block(TIMEOUT);
+		assertThat(gaps).isNotEmpty();
+		assertThat(gaps.getFirst().from()).isEqualTo(now);
+		assertThat(gaps.getLast().until()).isEqualTo(now.plus(Duration.ofHours(24)));
+		assertThat(gaps.stream().map((gap) -> Duration.between(gap.from(), gap.until())).reduce(Duration::plus))
+			.contains(Duration.ofHours(24));
+
+		assertThat(watch.check().block(TIMEOUT)).isEqualTo(1);
+		assertThat(this.email.staffIds()).containsExactlyInAnyOrder("quinn-example", SUPERVISOR);
+
+		// once confirmed, they are reachable again
+		for (String member : List.of("skyler-example", "taylor-example")) {
+			this.mongo
+				.updateFirst(query(where("_id").is(member)), new Update().set("contactMethods.0.confirmed", true),
+						"staff")
+				.block(TIMEOUT);
+		}
+		assertThat(this.directory.gaps("center-demo-ridge", now, Duration.ofHours(24)).block(TIMEOUT)).isEmpty();
+	}
+
 	/**
 	 * An e-mail channel that records whom it sent to instead of sending.
 	 */

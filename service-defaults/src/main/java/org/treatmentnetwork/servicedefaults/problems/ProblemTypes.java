@@ -63,7 +63,10 @@ public final class ProblemTypes {
 	/** 428 (content): {@code If-Match} missing where it is required. */
 	public static final URI PRECONDITION_REQUIRED = of("precondition-required");
 
-	/** 429 (gateway): the contact form over the per-address limit. */
+	/**
+	 * 429: over a rate limit (the gateway's contact form; notification-service's
+	 * confirmation codes and test messages).
+	 */
 	public static final URI RATE_LIMITED = of("rate-limited");
 
 	/** 431 (gateway): the request headers are too large. */
