@@ -62,6 +62,7 @@ to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v 
 
 # submit COUNT RATE OUT PHONE_PREFIX: COUNT contact requests at RATE per second, each from a
 # different phone number; one line "status reference accepted_at_ms" per request in OUT.
+# SUBMIT_MESSAGE, when set, is every request's message (such as one that reads as a crisis).
 submit() {
 	local count="$1" rate="$2" out="$3" prefix="$4"
 	local interval_ms=$((1000 / rate)) start_ms now due i
@@ -76,7 +77,7 @@ submit() {
 		local phone="$prefix $(printf '%04d' $((i % 10000)))"
 		{
 			body="$(curl -s -w '\n%{http_code}' -X POST "$GW/api/intake/contact-requests" -H 'Content-Type: application/json' \
-				-d "{\"name\":\"Bench $i\",\"phone\":\"$phone\",\"preferredContact\":\"PHONE\",\"forWhom\":\"SELF\",\"consent\":{\"contact\":true}}")"
+				-d "{\"name\":\"Bench $i\",\"phone\":\"$phone\",\"preferredContact\":\"PHONE\",\"forWhom\":\"SELF\",${SUBMIT_MESSAGE:+\"message\":\"$SUBMIT_MESSAGE\",}\"consent\":{\"contact\":true}}")"
 			at=$(date +%s%3N)
 			code="$(echo "$body" | tail -1)"
 			ref="$(echo "$body" | head -1 | sed -n 's/.*"reference":"\([^"]*\)".*/\1/p')"

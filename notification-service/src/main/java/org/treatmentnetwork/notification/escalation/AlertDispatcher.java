@@ -373,8 +373,7 @@ class AlertDispatcher extends BackgroundLoop {
 			case SEND_SUMMARY -> sendSummary(alert, person, decision.summary(), entries);
 			case BUNDLED -> Mono.fromCallable(() -> {
 				entries.add(new TimelineEntry(now(), TimelineType.BUNDLED, person.staffId(), null,
-						"Re-page included in this person's summary of " + decision.summary().open()
-								+ " open alerts (one per interval)"));
+						"Re-page included in this person's summary of their open alerts (one per interval)"));
 				return Boolean.TRUE;
 			});
 		});

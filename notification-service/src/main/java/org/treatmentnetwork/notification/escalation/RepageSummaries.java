@@ -66,15 +66,22 @@ class RepageSummaries {
 	 * re-page sends the summary or is included in one already sent
 	 */
 	Mono<Decision> decide(AlertDocument alert, String staffId) {
-		return this.alerts.triggeredPagedTo(staffId, this.properties.summaryScan())
+		// Whether there are many takes a few documents; only the re-page that sends the
+		// summary reads what it counts.
+		return this.alerts.triggeredPagedTo(staffId, this.properties.bundleThreshold())
 			.filter((open) -> !open.id().equals(alert.id()))
-			.collectList()
+			.count()
 			.flatMap((others) -> {
-				if (others.size() + 1 < this.properties.bundleThreshold()) {
+				if (others + 1 < this.properties.bundleThreshold()) {
 					return Mono.just(Decision.page());
 				}
-				Summary summary = summarize(alert, others);
-				return claim(staffId).map((claimed) -> claimed ? Decision.send(summary) : Decision.bundled(summary));
+				return claim(staffId).flatMap(
+						(claimed) -> claimed
+								? this.alerts.triggeredPagedTo(staffId, this.properties.summaryScan())
+									.filter((open) -> !open.id().equals(alert.id()))
+									.collectList()
+									.map((all) -> Decision.send(summarize(alert, all)))
+								: Mono.just(Decision.bundled()));
 			});
 	}
 
@@ -146,7 +153,7 @@ class RepageSummaries {
 	 * What to do with one re-page.
 	 *
 	 * @param kind page, send the summary, or record as included
-	 * @param summary the summary, unless {@code PAGE}
+	 * @param summary the summary to send, for {@code SEND_SUMMARY}
 	 */
 	record Decision(Kind kind, Summary summary) {
 
@@ -158,8 +165,8 @@ class RepageSummaries {
 			return new Decision(Kind.SEND_SUMMARY, summary);
 		}
 
-		static Decision bundled(Summary summary) {
-			return new Decision(Kind.BUNDLED, summary);
+		static Decision bundled() {
+			return new Decision(Kind.BUNDLED, null);
 		}
 
 		enum Kind {
