@@ -379,6 +379,22 @@ public class Alerts {
 	 * @return completes when recorded
 	 */
 	public Mono<Void> recordStep(String alertId, String owner, List<TimelineEntry> entries, StepOutcome outcome) {
+		return recordStep(alertId, owner, entries, outcome, List.of());
+	}
+
+	/**
+	 * {@link #recordStep(String, String, List, StepOutcome)} with the follow-ups the step
+	 * scheduled (the later parts of its contact sequence), stored in the same update and
+	 * only while the claim holds: a step whose claim was lost schedules nothing.
+	 * @param alertId the alert
+	 * @param owner the claim token it was claimed with
+	 * @param entries the timeline entries, in order
+	 * @param outcome what is due next
+	 * @param followUps the follow-ups to schedule
+	 * @return completes when recorded
+	 */
+	public Mono<Void> recordStep(String alertId, String owner, List<TimelineEntry> entries, StepOutcome outcome,
+			List<FollowUp> followUps) {
 		Instant now = this.clock.instant();
 		Query held = query(where(AlertDocument.ID).is(alertId).and(AlertDocument.LEASE_OWNER).is(owner));
 		Update update = new Update().set(AlertDocument.ESCALATION_STEP, outcome.nextStep())
@@ -407,6 +423,9 @@ public class Alerts {
 		}
 		if (outcome.pagedStaffIds() != null) {
 			update.set(AlertDocument.PAGED_STAFF_IDS, outcome.pagedStaffIds());
+		}
+		if (!followUps.isEmpty() && !outcome.reopen()) {
+			update.push(AlertDocument.FOLLOW_UPS).each(followUps.toArray());
 		}
 		return this.mongo.updateFirst(held, update, AlertDocument.class).flatMap((result) -> {
 			if (result.getMatchedCount() > 0 || entries.isEmpty()) {

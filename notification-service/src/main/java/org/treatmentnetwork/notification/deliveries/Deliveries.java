@@ -80,6 +80,20 @@ public class Deliveries implements StoreInitializer {
 	}
 
 	/**
+	 * Record that a delivery never went out (the provider refused it, a limit was
+	 * reached): no receipt or reply can refer to it.
+	 * @param id the delivery
+	 * @return completes when stored
+	 */
+	public Mono<Void> notSent(String id) {
+		return this.mongo.updateFirst(query(where("_id").is(id).and(DeliveryDocument.OUTCOME).is(null)),
+				new Update().set(DeliveryDocument.OUTCOME, DeliveryDocument.Outcome.NOT_SENT)
+					.set("outcomeAt", this.clock.instant()),
+				DeliveryDocument.class)
+			.then();
+	}
+
+	/**
 	 * A delivery.
 	 * @param id its id
 	 * @return it, or empty
@@ -116,15 +130,20 @@ public class Deliveries implements StoreInitializer {
 
 	/**
 	 * The alerts recently texted or called to a person, newest first: what a text reply
-	 * of theirs may act on.
+	 * of theirs may act on. Only deliveries the provider accepted count.
 	 * @param staffId the person
 	 * @return alert ids, each once
 	 */
 	public Mono<List<String>> alertsRecentlyPagedTo(String staffId) {
 		Instant since = this.clock.instant().minus(REPLY_WINDOW);
 		return this.mongo
-			.find(query(where(DeliveryDocument.STAFF_ID).is(staffId).and(DeliveryDocument.SENT_AT).gte(since))
-				.with(Sort.by(Sort.Direction.DESC, DeliveryDocument.SENT_AT))
+			.find(query(where(DeliveryDocument.STAFF_ID).is(staffId)
+				.and(DeliveryDocument.SENT_AT)
+				.gte(since)
+				.and("providerSid")
+				.ne(null)
+				.and(DeliveryDocument.OUTCOME)
+				.ne(DeliveryDocument.Outcome.NOT_SENT)).with(Sort.by(Sort.Direction.DESC, DeliveryDocument.SENT_AT))
 				.limit(500), DeliveryDocument.class)
 			.map(DeliveryDocument::alertId)
 			.distinct()

@@ -45,6 +45,9 @@ public record DeliveryDocument(@Id String id, String alertId, String staffId, Co
 		/** The text reached the phone. */
 		DELIVERED,
 
+		/** It never went out: the provider refused it, or a limit was reached. */
+		NOT_SENT,
+
 		/** The text could not be delivered. */
 		FAILED,
 

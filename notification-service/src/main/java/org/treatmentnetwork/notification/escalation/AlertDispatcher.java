@@ -178,6 +178,15 @@ class AlertDispatcher extends BackgroundLoop {
 		wakeUp(triggered.alertId());
 	}
 
+	/**
+	 * Wake an alert up when something of it is due, in memory only: the sweep is the
+	 * guarantee, this the shortcut.
+	 */
+	private void wakeUpAt(String alertId, Instant at) {
+		Duration wait = Duration.between(now(), at);
+		Mono.delay(wait.isNegative() ? Duration.ZERO : wait).subscribe((tick) -> wakeUp(alertId));
+	}
+
 	private void wakeUp(String alertId) {
 		// If the queue is full, the next sweep picks the alert up.
 		synchronized (this.wakeUps) {
@@ -350,10 +359,10 @@ class AlertDispatcher extends BackgroundLoop {
 							"Nobody could be reached at step " + step + " (" + definition.describe() + ")"));
 				}
 				StepOutcome next = next(alert, plan, step, reached);
-				return record(alert, entries,
-						new StepOutcome(next.nextStep(), next.nextRound(), next.nextActionAt(), next.delivered(), false,
-								reopen, pagedAfter(alert, step, reopen, reachedIds)))
-					.then(Mono.defer(() -> this.alerts.addFollowUps(alert.id(), List.copyOf(followUps))));
+				return record(
+						alert, entries, new StepOutcome(next.nextStep(), next.nextRound(), next.nextActionAt(),
+								next.delivered(), false, reopen, pagedAfter(alert, step, reopen, reachedIds)),
+						List.copyOf(followUps));
 			});
 	}
 
@@ -365,7 +374,7 @@ class AlertDispatcher extends BackgroundLoop {
 	 */
 	private Mono<Boolean> page(AlertDocument alert, OnCallPerson person, String detail, List<TimelineEntry> entries,
 			EscalationStep definition, int step, List<FollowUp> followUps) {
-		if (urgent(alert, TimelineType.NOTIFIED)) {
+		if (urgent(alert, TimelineType.NOTIFIED) || !pagedBefore(alert, person.staffId())) {
 			return pageNow(alert, person, detail, entries, definition, step, followUps);
 		}
 		return this.summaries.decide(alert, person.staffId()).flatMap((decision) -> switch (decision.kind()) {
@@ -379,6 +388,16 @@ class AlertDispatcher extends BackgroundLoop {
 		});
 	}
 
+	/**
+	 * Whether a page of this alert reached this person before: only then is a page a
+	 * re-page, which a summary may stand for.
+	 */
+	private static boolean pagedBefore(AlertDocument alert, String staffId) {
+		return alert.timeline()
+			.stream()
+			.anyMatch((entry) -> entry.type() == TimelineType.NOTIFIED && staffId.equals(entry.recipient()));
+	}
+
 	private Mono<Boolean> sendSummary(AlertDocument alert, OnCallPerson person, RepageSummaries.Summary summary,
 			List<TimelineEntry> entries) {
 		List<ContactMethod> methods = usableMethods(alert, person);
@@ -388,7 +407,12 @@ class AlertDispatcher extends BackgroundLoop {
 			return Mono.just(Boolean.FALSE);
 		}
 		String detail = "Re-paged in a summary of " + summary.open() + " open alerts (" + summary.crisis() + " CRISIS)";
-		return tryMethods(alert, person, methods, 0, summary.message(), false, detail, entries, TimelineType.NOTIFIED);
+		// A summary that could not be sent gives its slot back: the next re-page tries
+		// again
+		// instead of counting as included in a summary nobody received.
+		return tryMethods(alert, person, methods, 0, summary.message(), false, detail, entries, TimelineType.NOTIFIED)
+			.flatMap((sent) -> sent ? Mono.just(true)
+					: this.summaries.release(person.staffId()).thenReturn(Boolean.FALSE));
 	}
 
 	private Mono<Boolean> pageNow(AlertDocument alert, OnCallPerson person, String detail, List<TimelineEntry> entries,
@@ -421,8 +445,14 @@ class AlertDispatcher extends BackgroundLoop {
 		if (immediate.isEmpty()) {
 			return deliver(alert, person, detail, entries, TimelineType.NOTIFIED);
 		}
+		// If the immediate parts fail, the person's other methods at once, but not those
+		// the
+		// sequence already has for later: nobody is paged twice on one method in one
+		// step.
 		List<ContactMethod> others = new ArrayList<>(methods);
 		others.removeAll(immediate);
+		others.removeIf((method) -> followUps.stream()
+			.anyMatch((followUp) -> followUp.staffId().equals(person.staffId()) && followUp.kind() == method.kind()));
 		AlertMessage template = template(alert, person, TimelineType.NOTIFIED);
 		return Flux.fromIterable(immediate)
 			.concatMap((method) -> sendOne(alert, person, method, template, detail, entries, TimelineType.NOTIFIED))
@@ -631,8 +661,10 @@ class AlertDispatcher extends BackgroundLoop {
 		DeliveryChannel channel = this.channels.get(method.kind());
 		String channelTag = method.kind().name().toLowerCase(Locale.ROOT);
 		boolean phone = method.kind() == ContactMethod.Kind.SMS || method.kind() == ContactMethod.Kind.VOICE;
+		List<String> deliveryIds = Collections.synchronizedList(new ArrayList<>(1));
 		Mono<AlertMessage> message = (phone && aboutThisAlert) ? this.alerts.ackCode(alert).flatMap((code) -> {
 			String deliveryId = UUID.randomUUID().toString();
+			deliveryIds.add(deliveryId);
 			return this.deliveries.create(deliveryId, alert.id(), person.staffId(), method.kind(), method.address())
 				.thenReturn(this.composer.forPhone(template, alert, code).delivery(deliveryId));
 		}) : Mono.just(template);
@@ -649,17 +681,31 @@ class AlertDispatcher extends BackgroundLoop {
 			})
 			.onErrorResume((ex) -> {
 				count(channelTag, "failed");
-				log.warn("{} page for alert {} to {} failed: {}", channelTag, alert.id(), person.staffId(),
-						ex.toString());
+				// The reason and the exception's type only: a mail exception's text can
+				// name
+				// the address.
+				log.warn("{} page for alert {} to {} failed: {} ({})", channelTag, alert.id(), person.staffId(),
+						ChannelGuard.reason(ex), ex.getClass().getSimpleName());
 				entries.add(new TimelineEntry(now(), TimelineType.DELIVERY_FAILED, person.staffId(),
 						channel.timelineChannel(), method.kind() + " delivery " + ChannelGuard.reason(ex)));
-				return Mono.just(Boolean.FALSE);
+				// A text or call that never went out is no page a reply could answer.
+				return deliveryIds.isEmpty() ? Mono.just(Boolean.FALSE)
+						: this.deliveries.notSent(deliveryIds.get(0)).thenReturn(Boolean.FALSE);
 			});
 	}
 
 	private Mono<Void> record(AlertDocument alert, List<TimelineEntry> entries, StepOutcome outcome) {
-		return this.alerts.recordStep(alert.id(), alert.leaseOwner(), List.copyOf(entries), outcome)
+		return record(alert, entries, outcome, List.of());
+	}
+
+	private Mono<Void> record(AlertDocument alert, List<TimelineEntry> entries, StepOutcome outcome,
+			List<FollowUp> followUps) {
+		return this.alerts.recordStep(alert.id(), alert.leaseOwner(), List.copyOf(entries), outcome, followUps)
 			.doOnSuccess((done) -> {
+				// The sweep finds due follow-ups too; this only spares them the wait
+				// behind
+				// older work.
+				followUps.forEach((followUp) -> wakeUpAt(alert.id(), followUp.dueAt()));
 				if ((outcome.nextActionAt() != null && !outcome.nextActionAt().isAfter(now()))
 						|| !alert.repeatNotices().isEmpty()) {
 					wakeUp(alert.id());

@@ -147,10 +147,10 @@ public class DeliveryReceipts {
 			}
 		}
 		List<ContactMethod> after = methods.subList(failed + 1, methods.size());
-		// A part of the step's sequence already scheduled for this person comes first.
+		// A part of the step's sequence still scheduled for this person comes first, at
+		// once, whatever their methods' order.
 		for (FollowUp scheduled : alert.followUps()) {
-			if (scheduled.staffId().equals(person.staffId())
-					&& after.stream().anyMatch((method) -> method.kind() == scheduled.kind())) {
+			if (scheduled.staffId().equals(person.staffId()) && scheduled.dueAt().isAfter(this.clock.instant())) {
 				return this.alerts.bringForward(alert.id(), scheduled.id()).doOnNext((moved) -> {
 					if (moved) {
 						this.events.publishEvent(new AlertTriggered(alert.id()));

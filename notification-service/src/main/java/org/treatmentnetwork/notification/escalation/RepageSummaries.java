@@ -117,6 +117,15 @@ class RepageSummaries {
 	}
 
 	/**
+	 * Give a person's summary slot back (its summary could not be sent).
+	 * @param staffId the person
+	 * @return completes when done
+	 */
+	Mono<Void> release(String staffId) {
+		return this.mongo.remove(query(where("_id").is(staffId)), COLLECTION).then();
+	}
+
+	/**
 	 * How many alerts a summary is about.
 	 *
 	 * @param open open alerts paged to the person, this one included

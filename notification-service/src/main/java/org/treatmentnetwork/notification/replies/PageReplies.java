@@ -67,7 +67,8 @@ public class PageReplies {
 	 * @return the reply to send back, or empty for none
 	 */
 	public Mono<String> textReply(String from, String body, String messageSid) {
-		return firstTime("sms:" + messageSid)
+		String key = "sms:" + messageSid;
+		return firstTime(key)
 			.flatMap((first) -> first ? this.directory.staffWithPhone(from).collectList() : Mono.empty())
 			.flatMap((staffIds) -> {
 				if (staffIds.isEmpty()) {
@@ -79,7 +80,10 @@ public class PageReplies {
 							+ "in the page.");
 				}
 				return act(staffIds.get(0), ReplyCommand.parse(body));
-			});
+			})
+			// Not done: the provider's retry of this message must act, not count as a
+			// replay.
+			.onErrorResume((ex) -> forget(key).then(Mono.error(ex)));
 	}
 
 	private Mono<String> act(String staffId, ReplyCommand command) {
@@ -148,8 +152,10 @@ public class PageReplies {
 
 	private Mono<String> acknowledge(AlertDocument alert, String staffId, TimelineChannel channel) {
 		return this.alerts.acknowledge(alert.id(), staffId, channel)
-			.map((acknowledged) -> "Acknowledged " + alert.reference() + " (" + alert.urgency()
-					+ "). Please make the first contact; the request is in the call center's queue.")
+			.map((acknowledged) -> staffId.equals(acknowledged.acknowledgedBy())
+					? "Acknowledged " + alert.reference() + " (" + alert.urgency()
+							+ "). Please make the first contact; the request is in the call center's queue."
+					: alert.reference() + " is already acknowledged by a colleague: nothing to do.")
 			.onErrorResume(AlertAlreadyResolvedException.class,
 					(resolved) -> Mono.just(alert.reference() + " is already resolved: nothing to do."));
 	}
@@ -163,6 +169,12 @@ public class PageReplies {
 		return this.alerts.escalateNow(alert.id(), entry)
 			.map((escalated) -> escalated ? "Escalated " + alert.reference() + " to the next person."
 					: alert.reference() + " is no longer waiting: nothing to escalate.");
+	}
+
+	private Mono<Void> forget(String key) {
+		return this.mongo.remove(new org.bson.Document("_id", key), PROCESSED)
+			.then()
+			.onErrorResume((ex) -> Mono.empty());
 	}
 
 	/**

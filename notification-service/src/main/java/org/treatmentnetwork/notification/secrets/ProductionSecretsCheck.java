@@ -32,6 +32,14 @@ public final class ProductionSecretsCheck extends SecretsCheck {
 		secret(environment, "notification.links.secret", "ALERT_LINK_SECRET", problems);
 		if (!blank(environment.getProperty("notification.twilio.account-sid"))) {
 			secret(environment, "notification.twilio.auth-token", "TWILIO_AUTH_TOKEN", problems);
+			// Signatures are checked against this URL: a default one refuses every
+			// receipt
+			// and reply.
+			String webhooks = environment.getProperty("notification.twilio.webhook-base-url", "");
+			if (blank(webhooks) || webhooks.contains("://localhost") || webhooks.contains("://127.0.0.1")) {
+				problems.add("notification.twilio.webhook-base-url (TWILIO_WEBHOOK_BASE_URL, or PUBLIC_BASE_URL) "
+						+ "must be the public URL the text and voice provider calls");
+			}
 		}
 		if (!blank(environment.getProperty("spring.mail.username"))) {
 			secret(environment, "spring.mail.password", "SPRING_MAIL_PASSWORD", problems);

@@ -126,6 +126,18 @@ class PageRepliesTests {
 	}
 
 	@Test
+	void aTextThatNeverWentOutIsNoPageAReplyCanAnswer() {
+		AlertDocument alert = open();
+		String delivery = UUID.randomUUID().toString();
+		this.deliveries.create(delivery, alert.id(), "avery-example", ContactMethod.Kind.SMS, AVERY).block(TIMEOUT);
+		this.deliveries.notSent(delivery).block(TIMEOUT);
+
+		assertThat(this.replies.textReply(AVERY, "1", sid()).block(TIMEOUT))
+			.isEqualTo("No alert paged to you is waiting for an acknowledgement.");
+		assertThat(state(alert)).isEqualTo(AlertState.TRIGGERED);
+	}
+
+	@Test
 	void aNumberNoStaffMemberPagesToGetsNoAnswerAndChangesNothing() {
 		AlertDocument alert = textedTo("avery-example", AVERY);
 
@@ -180,8 +192,9 @@ class PageRepliesTests {
 	private AlertDocument textedTo(String staffId, String phone) {
 		AlertDocument alert = open();
 		this.alerts.ackCode(alert).block(TIMEOUT);
-		this.deliveries.create(UUID.randomUUID().toString(), alert.id(), staffId, ContactMethod.Kind.SMS, phone)
-			.block(TIMEOUT);
+		String delivery = UUID.randomUUID().toString();
+		this.deliveries.create(delivery, alert.id(), staffId, ContactMethod.Kind.SMS, phone).block(TIMEOUT);
+		this.deliveries.sent(delivery, sid()).block(TIMEOUT);
 		return this.alerts.findById(alert.id()).block(TIMEOUT);
 	}
 
