@@ -274,6 +274,10 @@ class ContactMethods {
 			.map((result) -> result.getMatchedCount() > 0);
 	}
 
+	private static boolean reachableForCrisis(List<ContactMethod> methods) {
+		return methods.stream().anyMatch((method) -> method.usable() && method.appliesTo("CRISIS"));
+	}
+
 	private static ConflictException changedMeanwhile() {
 		return new ConflictException("Your contact methods were changed at the same time. Reload them and try again.");
 	}
@@ -302,6 +306,13 @@ class ContactMethods {
 				if (existing.isEmpty()) {
 					added.add(kept);
 				}
+			}
+			// Nobody can page themselves out of reach: whoever could be reached for a
+			// CRISIS
+			// alert keeps a confirmed method for it until a new one is confirmed.
+			if (reachableForCrisis(current) && !reachableForCrisis(methods)) {
+				return Mono.error(new ConflictException("Keep at least one confirmed contact method for CRISIS alerts "
+						+ "until the new one is confirmed with the code sent to it; then remove the old one."));
 			}
 			return write(staffId, read.revision(), methods).flatMap((stored) -> {
 				if (!stored) {

@@ -614,6 +614,25 @@ class ContactMethodsControllerTests {
 	}
 
 	@Test
+	void nobodyCanReplaceTheirLastConfirmedCrisisMethodBeforeTheNewOneIsConfirmed() {
+		StaffDocument before = staff(AVERY);
+
+		as(AVERY, "ON_CALL").put()
+			.uri("/api/on-call/me/contact-methods")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("methods", List.of(method("SMS", "+12025550177", null))))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat(detail.toString()).contains("until the new one is confirmed"));
+
+		assertThat(staff(AVERY)).isEqualTo(before);
+		assertThat(sent()).isEmpty();
+	}
+
+	@Test
 	void theStaffIdAlwaysComesFromTheToken() {
 		StaffDocument jordan = staff("jordan-example");
 
@@ -621,7 +640,8 @@ class ContactMethodsControllerTests {
 			.uri("/api/on-call/me/contact-methods")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("staffId", "jordan-example", "methods",
-					List.of(method("EMAIL", "avery.other@staff.treatment-network.test", null))))
+					List.of(method("EMAIL", "avery.example@staff.treatment-network.test", null),
+							method("EMAIL", "avery.other@staff.treatment-network.test", null))))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -630,7 +650,7 @@ class ContactMethodsControllerTests {
 			.isEqualTo(AVERY);
 		assertThat(staff("jordan-example")).isEqualTo(jordan);
 		assertThat(staff(AVERY).methods()).extracting(ContactMethod::address)
-			.containsExactly("avery.other@staff.treatment-network.test");
+			.containsExactly("avery.example@staff.treatment-network.test", "avery.other@staff.treatment-network.test");
 		assertThat(sent()).singleElement().satisfies((message) -> assertThat(message.staffId()).isEqualTo(AVERY));
 
 		// Jordan's methods are not Avery's: no code, no test, no confirmation of them
