@@ -481,28 +481,18 @@ public class Alerts {
 	}
 
 	/**
-	 * Record the follow-ups a dispatch sent (or dropped) and what it scheduled, keeping
-	 * the claim: the rest of the dispatch records the step and releases it. Follow-ups
-	 * added meanwhile (a receipt came in) are kept.
+	 * Record the follow-ups a dispatch sent (or dropped), keeping the claim: the rest of
+	 * the dispatch records the step and releases it. Follow-ups added meanwhile (a
+	 * receipt came in) are kept.
 	 * @param alertId the alert
-	 * @param owner the claim token
 	 * @param entries timeline entries
 	 * @param doneIds the follow-ups sent or dropped
-	 * @param added new follow-ups
 	 * @return completes when recorded
 	 */
-	public Mono<Void> recordFollowUps(String alertId, String owner, List<TimelineEntry> entries, List<String> doneIds,
-			List<FollowUp> added) {
-		Instant now = this.clock.instant();
-		Query alert = query(where(AlertDocument.ID).is(alertId));
-		Mono<Void> pull = doneIds.isEmpty() && entries.isEmpty() ? Mono.empty()
-				: this.mongo
-					.updateFirst(alert,
-							timeline(new Update().set(AlertDocument.UPDATED_AT, now), entries).pull(
-									AlertDocument.FOLLOW_UPS, new Document(FollowUp.ID, new Document("$in", doneIds))),
-							AlertDocument.class)
-					.then();
-		return pull.then(addFollowUps(alertId, added));
+	public Mono<Void> recordFollowUps(String alertId, List<TimelineEntry> entries, List<String> doneIds) {
+		Update update = timeline(new Update().set(AlertDocument.UPDATED_AT, this.clock.instant()), entries)
+			.pull(AlertDocument.FOLLOW_UPS, new Document(FollowUp.ID, new Document("$in", doneIds)));
+		return this.mongo.updateFirst(query(where(AlertDocument.ID).is(alertId)), update, AlertDocument.class).then();
 	}
 
 	/**
@@ -599,8 +589,9 @@ public class Alerts {
 			.flatMap((code) -> this.mongo
 				.updateFirst(query(where(AlertDocument.ID).is(alert.id()).and(AlertDocument.ACK_CODE).is(null)),
 						new Update().set(AlertDocument.ACK_CODE, code), AlertDocument.class)
-				.then(findById(alert.id()))
-				.map((stored) -> (stored.ackCode() != null) ? stored.ackCode() : code));
+				// Another page of the alert gave it a code first: that one holds.
+				.flatMap((result) -> (result.getModifiedCount() > 0) ? Mono.just(code)
+						: findById(alert.id()).map((stored) -> (stored.ackCode() != null) ? stored.ackCode() : code)));
 	}
 
 	/**

@@ -265,7 +265,7 @@ class AlertDispatcher extends BackgroundLoop {
 		}
 		List<String> ids = due.stream().map(FollowUp::id).toList();
 		if (alert.state() != AlertState.TRIGGERED) {
-			return this.alerts.recordFollowUps(alert.id(), alert.leaseOwner(), List.of(), ids, List.of());
+			return this.alerts.recordFollowUps(alert.id(), List.of(), ids);
 		}
 		List<TimelineEntry> entries = Collections.synchronizedList(new ArrayList<>());
 		return Flux.fromIterable(due)
@@ -276,8 +276,7 @@ class AlertDispatcher extends BackgroundLoop {
 							"Follow-up not sent: no longer on the staff list"));
 					return Boolean.FALSE;
 				})))
-			.then(Mono.defer(() -> this.alerts.recordFollowUps(alert.id(), alert.leaseOwner(), List.copyOf(entries),
-					ids, List.of())));
+			.then(Mono.defer(() -> this.alerts.recordFollowUps(alert.id(), List.copyOf(entries), ids)));
 	}
 
 	private Mono<Boolean> followUp(AlertDocument alert, OnCallPerson person, FollowUp followUp,
@@ -603,10 +602,8 @@ class AlertDispatcher extends BackgroundLoop {
 	 */
 	private List<ContactMethod> usableMethods(AlertDocument alert, OnCallPerson person) {
 		String urgency = Urgency.of(alert.urgency()).name();
-		return person.methods()
+		return person.methodsFor(urgency)
 			.stream()
-			.filter(ContactMethod::usable)
-			.filter((method) -> method.appliesTo(urgency))
 			.filter((method) -> this.channels.containsKey(method.kind()) && this.channels.get(method.kind()).enabled())
 			.toList();
 	}

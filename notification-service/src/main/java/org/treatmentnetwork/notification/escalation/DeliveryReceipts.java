@@ -134,10 +134,8 @@ public class DeliveryReceipts {
 
 	private Mono<Void> nextMethod(AlertDocument alert, OnCallPerson person, DeliveryDocument delivery) {
 		String urgency = Urgency.of(alert.urgency()).name();
-		List<ContactMethod> methods = person.methods()
+		List<ContactMethod> methods = person.methodsFor(urgency)
 			.stream()
-			.filter(ContactMethod::usable)
-			.filter((method) -> method.appliesTo(urgency))
 			.filter((method) -> this.channels.containsKey(method.kind()) && this.channels.get(method.kind()).enabled())
 			.toList();
 		int failed = -1;

@@ -29,4 +29,17 @@ public record OnCallPerson(String teamId, String staffId, String displayName, St
 				List.of(new ContactMethod(ContactMethod.Kind.EMAIL, email, null)));
 	}
 
+	/**
+	 * The methods that may page this person for an alert of this urgency, in order:
+	 * confirmed, and for that urgency.
+	 * @param urgency the alert's urgency, as the contract names it
+	 * @return the methods
+	 */
+	public List<ContactMethod> methodsFor(String urgency) {
+		return this.methods.stream()
+			.filter(ContactMethod::usable)
+			.filter((method) -> method.appliesTo(urgency))
+			.toList();
+	}
+
 }

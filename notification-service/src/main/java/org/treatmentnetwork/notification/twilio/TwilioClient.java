@@ -6,23 +6,19 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import io.netty.channel.ChannelOption;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.treatmentnetwork.notification.channels.PermanentDeliveryException;
+import org.treatmentnetwork.notification.channels.HttpChannelClients;
 
 /**
  * Twilio's REST API as documented: form-encoded {@code POST
@@ -50,10 +46,10 @@ public class TwilioClient {
 
 	public TwilioClient(WebClient.Builder builder, TwilioProperties properties, Duration timeout) {
 		this.properties = properties;
-		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 5000))
-			.responseTimeout(timeout);
-		this.client = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+		// The channels' client: its timeouts, and spans and metrics by host only (the
+		// path
+		// names the account).
+		this.client = HttpChannelClients.create(builder, timeout);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -125,19 +121,14 @@ public class TwilioClient {
 	}
 
 	private static Mono<String> sid(ClientResponse response) {
-		HttpStatusCode status = response.statusCode();
-		if (status.is2xxSuccessful()) {
-			return response.bodyToMono(JSON).flatMap((body) -> {
-				Object sid = body.get("sid");
-				return (sid instanceof String value && !value.isBlank()) ? Mono.just(value)
-						: Mono.error(new IllegalStateException("no sid in the provider's answer"));
-			});
+		if (!response.statusCode().is2xxSuccessful()) {
+			return HttpChannelClients.failure(response);
 		}
-		Mono<Void> release = response.releaseBody();
-		if (status.is4xxClientError() && status.value() != 429) {
-			return release.then(Mono.error(new PermanentDeliveryException("HTTP " + status.value())));
-		}
-		return release.then(Mono.error(new IllegalStateException("HTTP " + status.value())));
+		return response.bodyToMono(JSON).flatMap((body) -> {
+			Object sid = body.get("sid");
+			return (sid instanceof String value && !value.isBlank()) ? Mono.just(value)
+					: Mono.error(new IllegalStateException("no sid in the provider's answer"));
+		});
 	}
 
 }
