@@ -1,0 +1,164 @@
+package org.treatmentnetwork.localstack.mongo;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * An H2 collection that reads only the documents a query can match when the query says
+ * which: by {@code _id}, by a unique index, or by a {@link MemoryIndex}, wherever the
+ * condition sits among the query's {@code $and} conditions, and for an {@code $or} whose
+ * every branch says so. The stock collection uses an index only when the query is exactly
+ * that index's fields, and otherwise matches every document of the collection, so that a
+ * claim by {@code _id} with one more condition cost as much as the collection was large.
+ * Every candidate still goes through the query matcher, so the answer is the same; only
+ * the documents read change.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+	private static final String ID = "_id";
+
+	private final MVMap<Object, Document> documents;
+
+	IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+			MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
+		super(database, collectionName, options, documents, meta, cursorRegistry);
+		this.documents = documents;
+	}
+
+	@Override
+	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+			Document fieldSelector) {
+		if (query != null && !isNaturalOrder(orderBy)) {
+			Optional<Set<Object>> candidates = candidates(query);
+			if (candidates.isPresent()) {
+				return matchDocuments(query, candidates.get(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			}
+		}
+		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	@Override
+	protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int numberToSkip,
+			int limit, int batchSize, Document fieldSelector) {
+		// in the collection's natural order, as a full scan would find them; a position
+		// whose document is gone (removed meanwhile) is no candidate
+		List<Object> present = new ArrayList<>();
+		for (Object position : positions) {
+			if (this.documents.containsKey(position)) {
+				present.add(position);
+			}
+		}
+		present.sort(this.documents.getKeyType()::compare);
+		return super.matchDocuments(query, present, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	/**
+	 * The positions of every document that may match a conjunction of conditions (the
+	 * query's fields and the elements of its {@code $and}), from the condition that
+	 * narrows them most; empty when no condition can be looked up.
+	 */
+	Optional<Set<Object>> candidates(Document conjunction) {
+		Set<Object> best = null;
+		for (Map.Entry<String, Object> condition : conjunction.entrySet()) {
+			Optional<Set<Object>> found = switch (condition.getKey()) {
+				case "$and" -> all(condition.getValue());
+				case "$or" -> any(condition.getValue());
+				default -> condition.getKey().startsWith("$") ? Optional.empty()
+						: lookUp(condition.getKey(), condition.getValue());
+			};
+			if (found.isPresent() && (best == null || found.get().size() < best.size())) {
+				best = found.get();
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	/** {@code $and}: the narrowest of its elements. */
+	private Optional<Set<Object>> all(Object conditions) {
+		if (!(conditions instanceof Collection<?> elements)) {
+			return Optional.empty();
+		}
+		Set<Object> best = null;
+		for (Object element : elements) {
+			if (element instanceof Document document) {
+				Optional<Set<Object>> found = candidates(document);
+				if (found.isPresent() && (best == null || found.get().size() < best.size())) {
+					best = found.get();
+				}
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	/** {@code $or}: the union of its branches, when every branch can be looked up. */
+	private Optional<Set<Object>> any(Object conditions) {
+		if (!(conditions instanceof Collection<?> branches) || branches.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<Object> union = new LinkedHashSet<>();
+		for (Object branch : branches) {
+			if (!(branch instanceof Document document)) {
+				return Optional.empty();
+			}
+			Optional<Set<Object>> found = candidates(document);
+			if (found.isEmpty()) {
+				return Optional.empty();
+			}
+			union.addAll(found.get());
+		}
+		return Optional.of(union);
+	}
+
+	/** One field's condition, through {@code _id}, a unique index or a memory index. */
+	private Optional<Set<Object>> lookUp(String field, Object condition) {
+		Optional<List<Object>> wanted = IndexValues.wanted(condition);
+		if (wanted.isEmpty()) {
+			return Optional.empty();
+		}
+		if (ID.equals(field)) {
+			if (wanted.get().stream().anyMatch(Number.class::isInstance)) {
+				// numeric ids are keyed as stored, not as the matcher compares them
+				return Optional.empty();
+			}
+			Set<Object> positions = new LinkedHashSet<>();
+			for (Object id : wanted.get()) {
+				positions.add(Missing.ofNullable(id));
+			}
+			return Optional.of(positions);
+		}
+		for (Index<Object> index : getIndexes()) {
+			if (index instanceof MemoryIndex memory && memory.field().equals(field)) {
+				return Optional.of(memory.positions(wanted.get()));
+			}
+		}
+		for (Index<Object> index : getIndexes()) {
+			Document single = new Document(field, condition);
+			if (index.isUnique() && index.canHandle(single)) {
+				Set<Object> positions = new LinkedHashSet<>();
+				index.getPositions(single).forEach(positions::add);
+				return Optional.of(positions);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isNaturalOrder(Document orderBy) {
+		return orderBy != null && orderBy.containsKey("$natural");
+	}
+
+}

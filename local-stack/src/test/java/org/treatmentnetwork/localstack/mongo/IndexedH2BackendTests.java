@@ -1,0 +1,228 @@
+package org.treatmentnetwork.localstack.mongo;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.size;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stand-in's indexed queries, through the MongoDB driver the services use: every
+ * query answers exactly what the stock backend (which matches every document) answers,
+ * after inserts, updates, removals and a restart from the data file; and a query that
+ * names its documents reads only those.
+ */
+class IndexedH2BackendTests {
+
+	private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+
+	private static final List<String> STATUSES = List.of("RECEIVED", "CONTACTED", "CLOSED");
+
+	@TempDir
+	Path data;
+
+	private final List<AutoCloseable> open = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		for (AutoCloseable closeable : this.open.reversed()) {
+			closeable.close();
+		}
+	}
+
+	@Test
+	void answersAsTheStockBackendAfterWritesAndARestart() throws Exception {
+		MongoCollection<Document> stock = collection(H2Backend.inMemory());
+		Path file = this.data.resolve("mongo.mv");
+		DurableH2Backend indexedBackend = new DurableH2Backend(file.toString());
+		MongoCollection<Document> indexed = collection(indexedBackend);
+		for (MongoCollection<Document> requests : List.of(stock, indexed)) {
+			createIndexes(requests);
+			requests.insertMany(documents(new Random(7), 300));
+		}
+		assertSameAnswers(stock, indexed);
+
+		for (MongoCollection<Document> requests : List.of(stock, indexed)) {
+			requests.updateMany(and(eq("status", "RECEIVED"), eq("urgency", "HIGH")), Updates.set("status", "CLOSED"));
+			requests.updateMany(in("_id", "r1", "r2", "r3", "r40"), Updates.unset("phoneHash"));
+			requests.updateMany(eq("tags", "b"), Updates.pull("tags", "b"));
+			requests.updateOne(eq("_id", "r5"), Updates.set("outbox.pending", false));
+			requests.updateOne(eq("_id", "r6"), Updates.set("emailHash", "e-new"));
+			requests.findOneAndUpdate(and(eq("_id", "r7"), eq("outbox.pending", true)),
+					Updates.set("outbox.leaseOwner", "lease-1"));
+			requests.deleteMany(in("_id", "r8", "r9", "r10"));
+			requests.insertMany(documents(new Random(11), 20).stream()
+				.map((d) -> d.append("_id", "n" + d.get("_id")).append("reference", "NEW-" + d.get("reference")))
+				.toList());
+		}
+		assertSameAnswers(stock, indexed);
+
+		// the indexed server was opened last: stop it, then open its data file again
+		this.open.removeLast().close();
+		assertSameAnswers(stock, collection(new DurableH2Backend(file.toString())));
+	}
+
+	@Test
+	void aQueryThatNamesItsDocumentsReadsOnlyThose() {
+		DurableH2Backend backend = new DurableH2Backend(this.data.resolve("mongo.mv").toString());
+		MongoCollection<Document> requests = collection(backend);
+		createIndexes(requests);
+		requests.insertMany(documents(new Random(3), 500));
+		long pending = requests.countDocuments(eq("outbox.pending", true));
+		IndexedH2Collection collection = (IndexedH2Collection) backend.resolveDatabase("test")
+			.resolveCollection("requests", true);
+
+		assertThat(collection.candidates(wire(and(eq("_id", "r17"), eq("outbox.pending", true)))))
+			.hasValueSatisfying((read) -> assertThat(read).containsExactly("r17"));
+		assertThat(collection.candidates(wire(and(eq("outbox.pending", true), lte("outbox.nextAttemptAt", T0)))))
+			.hasValueSatisfying((read) -> assertThat(read).hasSize((int) pending));
+		assertThat(collection
+			.candidates(wire(and(or(in("phoneHash", "p1", "p2"), eq("emailHash", "e3")), gte("receivedAt", T0)))))
+			.hasValueSatisfying((read) -> assertThat(read).hasSizeLessThan(40));
+		// a condition no index answers reads every document, as before
+		assertThat(collection.candidates(wire(gte("receivedAt", T0)))).isEmpty();
+		assertThat(pending).isBetween(50L, 450L);
+	}
+
+	private static de.bwaldvogel.mongo.bson.Document wire(Bson filter) {
+		Document query = Document.parse(filter.toBsonDocument().toJson());
+		return new de.bwaldvogel.mongo.bson.Document(toWire(query));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> toWire(Map<String, Object> map) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		map.forEach((key, value) -> result.put(key, toWireValue(value)));
+		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object toWireValue(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return new de.bwaldvogel.mongo.bson.Document(toWire((Map<String, Object>) map));
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(IndexedH2BackendTests::toWireValue).toList();
+		}
+		if (value instanceof java.util.Date date) {
+			return date.toInstant();
+		}
+		return value;
+	}
+
+	private static void assertSameAnswers(MongoCollection<Document> stock, MongoCollection<Document> indexed) {
+		Instant now = T0.plusSeconds(150);
+		List<Bson> filters = List.of(and(eq("_id", "r17"), gt("receivedAt", T0)), eq("_id", "missing"),
+				and(in("_id", "r1", "r2", "r3", "r4", "n5"), eq("outbox.pending", true)),
+				and(eq("outbox.pending", true), lte("outbox.nextAttemptAt", now),
+						or(eq("outbox.leaseUntil", null), lte("outbox.leaseUntil", now))),
+				and(or(in("phoneHash", "p1", "p2", "p3"), in("emailHash", "e1", "e4")), gte("receivedAt", T0)),
+				eq("emailHash", null), eq("phoneHash", null), eq("tags", "b"), in("tags", "a", "c"), eq("count", 2),
+				eq("count", 2.0), in("count", 1L, 3), eq("steps.dueAt", T0.plusSeconds(60)),
+				and(eq("reference", "REF-00012"), eq("status", "RECEIVED")),
+				or(eq("status", "CLOSED"), eq("phoneHash", "p2")), or(eq("status", "CLOSED"), gte("receivedAt", now)),
+				and(eq("status", "RECEIVED"), size("tags", 2)), eq("outbox.leaseOwner", "lease-1"),
+				eq("nested", new Document("a", 1)));
+		for (Bson filter : filters) {
+			assertThat(ids(indexed.find(filter))).as(filter.toString()).isEqualTo(ids(stock.find(filter)));
+		}
+		Bson queue = and(eq("status", "RECEIVED"), eq("urgency", "LOW"));
+		assertThat(ids(indexed.find(queue).sort(Sorts.descending("receivedAt")).limit(5)))
+			.isEqualTo(ids(stock.find(queue).sort(Sorts.descending("receivedAt")).limit(5)));
+		assertThat(indexed.countDocuments(eq("status", "CLOSED")))
+			.isEqualTo(stock.countDocuments(eq("status", "CLOSED")));
+	}
+
+	private static List<Object> ids(Iterable<Document> documents) {
+		List<Object> ids = new ArrayList<>();
+		documents.forEach((document) -> ids.add(document.get("_id")));
+		return ids;
+	}
+
+	private static void createIndexes(MongoCollection<Document> requests) {
+		requests.createIndex(Indexes.ascending("status", "urgency", "receivedAt"));
+		requests.createIndex(Indexes.compoundIndex(Indexes.ascending("phoneHash"), Indexes.descending("receivedAt")));
+		requests.createIndex(Indexes.ascending("emailHash"));
+		requests.createIndex(Indexes.ascending("outbox.pending", "outbox.nextAttemptAt"));
+		requests.createIndex(Indexes.ascending("tags"));
+		requests.createIndex(Indexes.ascending("count"));
+		requests.createIndex(Indexes.ascending("steps.dueAt"));
+		requests.createIndex(Indexes.ascending("nested"));
+		requests.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
+	}
+
+	/**
+	 * Requests with the shapes the services store: dates, nested fields, arrays, gaps.
+	 */
+	private static List<Document> documents(Random random, int count) {
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Document document = new Document("_id", "r" + i).append("reference", "REF-%05d".formatted(i))
+				.append("status", STATUSES.get(random.nextInt(3)))
+				.append("urgency", List.of("LOW", "HIGH", "CRISIS").get(random.nextInt(3)))
+				.append("receivedAt", java.util.Date.from(T0.plusSeconds(random.nextInt(300) - 20)));
+			if (random.nextInt(4) > 0) {
+				document.append("phoneHash", "p" + random.nextInt(40));
+			}
+			document.append("emailHash", (random.nextBoolean()) ? null : "e" + random.nextInt(40));
+			Document outbox = new Document("pending", random.nextBoolean()).append("nextAttemptAt",
+					java.util.Date.from(T0.plusSeconds(random.nextInt(300))));
+			if (random.nextBoolean()) {
+				outbox.append("leaseUntil", java.util.Date.from(T0.plusSeconds(random.nextInt(300))));
+			}
+			document.append("outbox", outbox);
+			document.append("tags", Arrays.asList("a", "b", "c", "d").subList(0, random.nextInt(4)));
+			document.append("count", List.<Object>of(1, 2L, 2.0, 3).get(random.nextInt(4)));
+			document.append("steps",
+					List.of(new Document("dueAt", java.util.Date.from(T0.plusSeconds(60 * random.nextInt(3))))));
+			if (random.nextInt(10) == 0) {
+				document.append("nested", new Document("a", random.nextInt(2)));
+			}
+			documents.add(document);
+		}
+		return documents;
+	}
+
+	private MongoCollection<Document> collection(H2Backend backend) {
+		MongoServer server = new MongoServer(backend);
+		InetSocketAddress address = server.bind();
+		MongoClient client = MongoClients.create(
+				"mongodb://" + address.getHostString() + ":" + address.getPort() + "/?serverSelectionTimeoutMS=5000");
+		this.open.add(() -> {
+			client.close();
+			server.shutdown();
+			backend.close();
+		});
+		return client.getDatabase("test").getCollection("requests");
+	}
+
+}
