@@ -62,9 +62,10 @@ class OutboxStore {
 						new Update().set(OUTBOX_LEASE_OWNER, leaseId).set(OUTBOX_LEASE_UNTIL, now.plus(lease)),
 						ContactRequestCollection.NAME)
 				.filter((result) -> result.getModifiedCount() > 0)
-				.flatMapMany((result) -> this.mongo.find(
-						new Query(where(OUTBOX_LEASE_OWNER).is(leaseId)).with(Sort.by(OUTBOX_NEXT_ATTEMPT_AT)),
-						OutboxEntry.class, ContactRequestCollection.NAME)));
+				.flatMapMany((result) -> this.mongo
+					.find(new Query(where(OUTBOX_LEASE_OWNER).is(leaseId)).with(Sort.by(OUTBOX_NEXT_ATTEMPT_AT)),
+							Document.class, ContactRequestCollection.NAME)
+					.map(this::entry)));
 	}
 
 	/**
@@ -79,8 +80,19 @@ class OutboxStore {
 	Mono<OutboxEntry> claim(String id, String leaseId, Instant now, Duration lease) {
 		Query due = new Query(where("_id").is(id).andOperator(dueAt(now)));
 		Update leased = new Update().set(OUTBOX_LEASE_OWNER, leaseId).set(OUTBOX_LEASE_UNTIL, now.plus(lease));
-		return this.mongo.findAndModify(due, leased, FindAndModifyOptions.options().returnNew(true), OutboxEntry.class,
-				ContactRequestCollection.NAME);
+		return this.mongo
+			.findAndModify(due, leased, FindAndModifyOptions.options().returnNew(true), Document.class,
+					ContactRequestCollection.NAME)
+			.map(this::entry);
+	}
+
+	/**
+	 * The outbox part of a document read as a plain document: the outbox fields are not
+	 * properties of {@link OutboxEntry}, so a query typed with it would have every field
+	 * name looked up, and refused, as a property path on each call.
+	 */
+	private OutboxEntry entry(Document document) {
+		return this.mongo.getConverter().read(OutboxEntry.class, document);
 	}
 
 	private static Criteria dueAt(Instant now) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -165,8 +166,11 @@ class ContactRequestService {
 			.with(Sort.by(Sort.Direction.DESC, "receivedAt"))
 			.limit(1);
 		query.fields().include("_id", "duplicateOf");
-		return this.mongo.findOne(query, EarlierRequest.class, ContactRequestCollection.NAME)
-			.map((earlier) -> (earlier.duplicateOf() != null) ? earlier.duplicateOf() : earlier.id());
+		// read as a plain document: a query typed with a class that lacks its fields has
+		// each of them looked up, and refused, as a property path on every call
+		return this.mongo.findOne(query, Document.class, ContactRequestCollection.NAME)
+			.map((earlier) -> (earlier.getString("duplicateOf") != null) ? earlier.getString("duplicateOf")
+					: earlier.getString("_id"));
 	}
 
 	private ContactRequestAccepted replay(ContactRequestDocument stored) {
@@ -198,13 +202,6 @@ class ContactRequestService {
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("There is no contact request with this id.")))
 			.flatMap((stored) -> this.audit.recordRead(staffSub, stored.id())
 				.then(Mono.fromCallable(() -> ContactRequestDetails.of(stored, this.cipher))));
-	}
-
-	/**
-	 * The fields of an earlier request that duplicate linking needs.
-	 */
-	record EarlierRequest(String id, String duplicateOf) {
-
 	}
 
 }
