@@ -10,6 +10,14 @@ GW="http://localhost:${GATEWAY_PORT:-8080}"
 CONTENT="http://localhost:${CONTENT_PORT:-8081}"
 
 start_suite() {
+	launch_suite
+	wait_suite_up
+}
+
+# launch_suite: starts ./run in the background on a fresh data folder (BENCH_DATA) and arranges
+# for it to be stopped when the script exits; wait_suite_up then waits for "The suite is up"
+# (SUITE_START_TIMEOUT seconds, default 600: ./run may first build modules whose sources changed).
+launch_suite() {
 	BENCH_DATA="$(mktemp -d)"
 	export STACK_DATA_DIR="$BENCH_DATA"
 	# Benchmarks submit far more than a family would: lift the per-address intake limit.
@@ -21,10 +29,14 @@ start_suite() {
 	"$ROOT/run" >"$BENCH_DATA/run.log" 2>&1 &
 	RUN_PID=$!
 	trap stop_suite EXIT
-	for _ in $(seq 1 300); do
+}
+
+wait_suite_up() {
+	local deadline=$((SECONDS + ${SUITE_START_TIMEOUT:-600}))
+	while [ "$SECONDS" -lt "$deadline" ]; do
 		grep -q "The suite is up" "$BENCH_DATA/run.log" && return 0
 		kill -0 "$RUN_PID" 2>/dev/null || break
-		sleep 1
+		sleep 0.2
 	done
 	cat "$BENCH_DATA/run.log" >&2
 	echo "the suite did not come up" >&2
@@ -87,4 +99,88 @@ submit() {
 	done
 	# Wait for the submissions only (the suite itself is a background job of this shell too).
 	wait "${pids[@]}"
+}
+
+# ---- shared by capacity.sh, first-minute.sh and data-growth.sh
+
+# loadgen MODE ARGS...: bench/LoadGenerator.java (one JVM instead of one curl per request)
+loadgen() {
+	"$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m "$ROOT/bench/LoadGenerator.java" "$@"
+}
+
+# staff_token USER ROLES: a bearer token for the running suite (its data folder's key pair), as
+# `./run token USER ROLES` prints it: the same launcher class, called directly so that a source
+# change in local-stack does not start a Maven build (and replace the jar the running
+# infrastructure processes use) in the middle of a measurement
+staff_token() {
+	"$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dstack.root="$ROOT" \
+		-cp "$ROOT/local-stack/target/local-stack.jar:$ROOT/local-stack/target/lib/*" \
+		org.treatmentnetwork.localstack.LocalStack token "$1" "$2"
+}
+
+# result FILE KEY: the value of KEY on the "RESULT key=value ..." line LoadGenerator printed
+result() {
+	sed -n 's/^RESULT .*\b'"$2"'=\([^ ]*\).*/\1/p' "$1" | tail -1
+}
+
+# header: what every capacity script prints first
+header() {
+	echo "machine: $(machine)"
+	echo "JDK: $JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p))"
+	echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$([ -z "$(git -C "$ROOT" status --porcelain -- . ':!bench' 2>/dev/null)" ] || echo ' (with uncommitted changes outside bench/)')"
+}
+
+CLK_TCK="$(getconf CLK_TCK)"
+
+# proc_cpu_ms PID: utime + stime of the process so far, in milliseconds (0 once it is gone)
+proc_cpu_ms() {
+	awk -v tick="$CLK_TCK" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / tick)}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# cpu_snapshot: "name cpu_ms" for every process of the suite, sorted by name
+cpu_snapshot() {
+	suite_processes | while read -r name _ pid; do echo "$name $(proc_cpu_ms "$pid")"; done | sort
+}
+
+# cpu_delta BEFORE AFTER: "name ms" used between two snapshots
+cpu_delta() {
+	join <(echo "$1") <(echo "$2") | awk '{print $1, $3 - $2}'
+}
+
+now_ms() { date +%s%3N; }
+
+# rss_report: the resident memory of every process of the suite, and the sum
+rss_report() {
+	local total=0 rss name pid
+	printf '%-22s %10s\n' process RSS_MiB
+	while read -r name _ pid; do
+		rss=$(awk '/VmRSS/{print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo 0)
+		total=$((total + rss))
+		printf '%-22s %10s\n' "$name" "$rss"
+	done < <(suite_processes)
+	printf '%-22s %10s\n' total "$total"
+}
+
+# wait_paged SENT SECONDS: polls the last 20 accepted requests of a submission (cheap: they are
+# paged last) until all are paged or SECONDS pass; prints "settled" or "not settled"
+wait_paged() {
+	local out
+	out="$(mktemp)"
+	loadgen check --gateway "$GW" --token "$TOKEN" --in "$1" --last 20 --wait "$2" >"$out"
+	if [ "$(result "$out" lost)" = "0" ] && [ "$(result "$out" unreadable)" = "0" ]; then echo settled; else echo "not settled"; fi
+}
+
+# show FILE: LoadGenerator's output for people (without its RESULT, SLICE and pass lines)
+show() { grep -v -E '^(RESULT|SLICE|pass [0-9]+:) ' "$1" || true; }
+
+# log_problems: ERROR and WARN lines in each log of the suite, and the last few errors
+log_problems() {
+	local log errors warnings
+	echo "errors and warnings in the logs ($BENCH_DATA/logs):"
+	for log in "$BENCH_DATA"/logs/*.log; do
+		errors=$(grep -c -E '\bERROR\b' "$log" || true)
+		warnings=$(grep -E '\bWARN\b' "$log" | grep -c -v 'SpringDoc' || true)
+		printf '  %-28s %6s ERROR %6s WARN\n' "$(basename "$log")" "$errors" "$warnings"
+	done
+	grep -h -E '\bERROR\b' "$BENCH_DATA"/logs/*.log 2>/dev/null | tail -5 | cut -c1-300 | sed 's/^/    /' || true
 }
