@@ -624,6 +624,24 @@ public class Alerts {
 			.limit(limit), AlertDocument.class);
 	}
 
+	/**
+	 * The triggered alerts nobody has been paged for yet: how many, and when the oldest
+	 * was opened. Open work only, through the {@code state_nextActionAt} index.
+	 * @return the count and the oldest's creation time ({@code null} when none)
+	 */
+	public Mono<UnpagedAlerts> unpaged() {
+		Criteria nobodyPaged = new Criteria().orOperator(where(AlertDocument.PAGED_STAFF_IDS).size(0),
+				where(AlertDocument.PAGED_STAFF_IDS).exists(false));
+		Query unpaged = query(where(AlertDocument.STATE).is(AlertState.TRIGGERED).andOperator(nobodyPaged));
+		Query oldest = Query.of(unpaged).with(Sort.by(AlertDocument.CREATED_AT)).limit(1);
+		oldest.fields().include(AlertDocument.CREATED_AT);
+		return this.mongo.count(unpaged, AlertDocument.COLLECTION)
+			.flatMap((count) -> (count == 0) ? Mono.just(new UnpagedAlerts(0, null))
+					: this.mongo.findOne(oldest, Document.class, AlertDocument.COLLECTION)
+						.map((first) -> new UnpagedAlerts(count, first.getDate(AlertDocument.CREATED_AT).toInstant()))
+						.defaultIfEmpty(new UnpagedAlerts(count, null)));
+	}
+
 	private static Update timeline(Update update, List<TimelineEntry> entries) {
 		if (!entries.isEmpty()) {
 			update.push(AlertDocument.TIMELINE).each(entries.toArray());
