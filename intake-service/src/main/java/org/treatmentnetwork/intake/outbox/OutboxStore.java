@@ -106,6 +106,26 @@ class OutboxStore {
 	 * @return whether this owner still held the lease
 	 */
 	Mono<Boolean> complete(String id, String owner, List<String> publishedEventIds, Instant now) {
+		// Usually nothing was added while publishing: then the published events are all
+		// the document holds (events are only appended, and only the lease holder removes
+		// them), and one update empties the outbox and clears the flag.
+		Query nothingAdded = new Query(where("_id").is(id)
+			.and(OUTBOX_LEASE_OWNER)
+			.is(owner)
+			.and(PENDING_EVENTS)
+			.size(publishedEventIds.size()));
+		Update emptied = new Update().set(PENDING_EVENTS, List.of())
+			.set(OUTBOX_PENDING, false)
+			.unset(OUTBOX_LEASE_OWNER)
+			.unset(OUTBOX_LEASE_UNTIL)
+			.set(OUTBOX_ATTEMPTS, 0)
+			.set(OUTBOX_NEXT_ATTEMPT_AT, now);
+		return this.mongo.updateFirst(nothingAdded, emptied, ContactRequestCollection.NAME)
+			.flatMap((result) -> (result.getMatchedCount() > 0) ? Mono.just(true)
+					: removePublished(id, owner, publishedEventIds, now));
+	}
+
+	private Mono<Boolean> removePublished(String id, String owner, List<String> publishedEventIds, Instant now) {
 		Update update = removing(publishedEventIds).unset(OUTBOX_LEASE_OWNER)
 			.unset(OUTBOX_LEASE_UNTIL)
 			.set(OUTBOX_ATTEMPTS, 0)

@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,6 +82,38 @@ class OutboxRelayTest {
 		assertThat(stored.get("outboxLeaseUntil")).isNull();
 		assertThat(this.meters.get("intake.outbox.published").counter().count()).isEqualTo(2.0);
 		StepVerifier.create(relay.relayNext()).expectNext(Outcome.IDLE).verifyComplete();
+	}
+
+	@Test
+	void anEventAddedWhilePublishingStaysPendingAndIsPublishedNext() {
+		insertRequest("r1", T0, "e1");
+		OutboxRelay relay = relay((topic, key, value, traceparent) -> {
+			if ("e1".equals(eventId(value))) {
+				// a status change stored while e1 is on its way to Kafka
+				Document event = new Document("eventId", "e2").append("type", ContactRequestEvent.RECEIVED)
+					.append("occurredAt", Date.from(T0))
+					.append("requestId", "r1")
+					.append("status", "CONTACTED");
+				this.mongo
+					.updateFirst(new Query(where("_id").is("r1")),
+							new Update().push("pendingEvents", event).set("outboxPending", true),
+							ContactRequestCollection.NAME)
+					.block(Duration.ofSeconds(5));
+			}
+			return recordingSender().send(topic, key, value, traceparent);
+		});
+
+		StepVerifier.create(relay.relayNext()).expectNext(Outcome.PUBLISHED).verifyComplete();
+
+		Document afterFirst = find("r1");
+		assertThat(afterFirst.getList("pendingEvents", Document.class)).extracting((e) -> e.getString("eventId"))
+			.containsExactly("e2");
+		assertThat(afterFirst.getBoolean("outboxPending")).isTrue();
+		assertThat(afterFirst.get("outboxLeaseOwner")).isNull();
+
+		StepVerifier.create(relay.drain()).expectNext(1L).verifyComplete();
+		assertThat(this.sent).extracting((s) -> eventId(s.value())).containsExactly("e1", "e2");
+		assertThat(find("r1").getBoolean("outboxPending")).isFalse();
 	}
 
 	@Test
