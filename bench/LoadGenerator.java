@@ -438,8 +438,8 @@ public class LoadGenerator {
 		}
 		Tally tally = Tally.of(done);
 		Percentiles p = new Percentiles(done.stream().filter(a -> a.status().equals("200")).mapToLong(Answer::latencyMs).toArray());
-		System.out.printf("%d reads of %s in %.1f s (%s; sent more than 10 ms late: %d)%n", done.size(),
-				target.getPath(), took, sequential > 0 ? "one after another" : rate + "/s", late);
+		System.out.printf("%d reads of %s in %.1f s (%s)%n", done.size(), target.getPath(), took,
+				sequential > 0 ? "one after another" : rate + "/s; sent more than 10 ms late: " + late);
 		System.out.printf("answers: 200 %d, other %d %s, timed out %d, error %d; slower than 1 s: %d%n",
 				tally.count("200"), tally.other(Set.of("200")), tally.otherStatuses(Set.of("200")), tally.count("timeout"),
 				tally.count("error"), tally.slow());
