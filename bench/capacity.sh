@@ -91,6 +91,8 @@ show "$WORK/reads.out"
 reads_ok="$(result "$WORK/reads.out" ok)"
 read -r READ_MS READ_NET_MS < <(cpu_rows read "$READ_RATE" "$reads_ok" $((t1 - t0)) "$(cpu_delta "$before" "$after")")
 echo "CPU per article read: $READ_MS ms (above rest $READ_NET_MS ms)"
+reads_sent="$(result "$WORK/reads.out" count)"
+[ "$reads_ok" = "$reads_sent" ] || echo "WARNING: only $reads_ok of $reads_sent reads were answered 200; the CPU per read is per 200 answer, so it includes the others' cost"
 echo "read,$READ_RATE,$(result "$WORK/reads.out" count),$reads_ok,,$(result "$WORK/reads.out" other),$(($(result "$WORK/reads.out" slow) + $(result "$WORK/reads.out" timeout))),$(result "$WORK/reads.out" p50_ms),$(result "$WORK/reads.out" p99_ms),,,,,,,,$(((t1 - t0) / 1000)),$READ_MS,$READ_NET_MS,1,1" >>"$CSV"
 
 step=0

@@ -47,9 +47,8 @@ sed -n 's/^SLICE //p' "$WORK/check.out" | sed 's/[a-z0-9_]*=//g; s/ /,/g' >>"$SL
 
 echo
 echo "==== first minute, $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores"
-echo "time to ready (the launcher's measurement, from its start):"
-suite_processes | awk '{printf "  %-22s %6s s\n", $1, $2}'
-grep "The suite is up" "$BENCH_DATA/run.log" | sed 's/^/  /'
+echo "time to ready (the launcher's start-up lines as it printed them):"
+sed -n '/^Starting the /,/^The suite is up/p' "$BENCH_DATA/run.log" | grep -v -E '^(Starting the |$)' | sed 's/^ */  /'
 echo
 echo "submissions (${RATE}/s for ${SECONDS_TOTAL} s from the moment it was up):"
 show "$WORK/submit.out" | grep -v "is in " | sed 's/^/  /'
