@@ -137,7 +137,8 @@ public class LoadGenerator {
 	 * ./run's "The suite is up", so that the first request leaves within milliseconds of it.
 	 */
 	static void waitFor(Path log, String text) throws IOException, InterruptedException {
-		while (!Files.exists(log) || Files.readAllLines(log).stream().noneMatch(line -> line.startsWith(text))) {
+		while (!Files.exists(log) || new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1).lines()
+			.noneMatch(line -> line.startsWith(text))) {
 			Thread.sleep(10);
 		}
 		System.out.println("'" + text + "' is in " + log + ": starting");

@@ -55,5 +55,9 @@ show "$WORK/submit.out" | grep -v "is in " | sed 's/^/  /'
 echo
 echo "time to page:"
 show "$WORK/check.out" | sed 's/^/  /'
+mails="$(find "$BENCH_DATA/mail" -type f 2>/dev/null | wc -l)"
+echo "  e-mail pages the SMTP server received: $mails, for $(result "$WORK/check.out" accepted) requests answered 202"
+echo "  (a ROUTINE request pages one person once in its first 10 minutes: more e-mails than 202s means"
+echo "  requests answered 503 or timed out were stored and paged all the same)"
 echo
 log_problems
