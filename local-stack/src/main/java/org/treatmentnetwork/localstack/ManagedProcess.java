@@ -142,6 +142,14 @@ final class ManagedProcess {
 	/**
 	 * Kills the process at once (SIGKILL), as a crash would.
 	 */
+	/**
+	 * @return the exit code of the process once it has ended, else {@code -1}
+	 */
+	int exitCode() {
+		Process current = this.process;
+		return (current != null && !current.isAlive()) ? current.exitValue() : -1;
+	}
+
 	void kill() {
 		Process current = this.process;
 		if (current != null) {

@@ -54,6 +54,8 @@ public final class Stack implements AutoCloseable {
 
 	private final DevTokens tokens;
 
+	private final StartupCache startupCache;
+
 	private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
 
 	private final List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
@@ -66,6 +68,7 @@ public final class Stack implements AutoCloseable {
 		this.config = config;
 		this.out = out;
 		this.tokens = new DevTokens(config.keyDir());
+		this.startupCache = new StartupCache(config.root(), config.logDir());
 	}
 
 	/**
@@ -253,6 +256,14 @@ public final class Stack implements AutoCloseable {
 		}
 		writeKafkaLogConfig();
 		SuiteTopology topology = SuiteTopology.of(this.config, publicKey, alertLinkSecret, twilio);
+		if (this.config.startupCache()) {
+			Map<String, StartupCache.Training> trainings = new LinkedHashMap<>();
+			for (Component service : topology.services()) {
+				trainings.put(service.program(), new StartupCache.Training(java(), serviceJvmOptions(service),
+						service.arguments(), service.environment()));
+			}
+			this.startupCache.prepare(trainings, this.out);
+		}
 		topology.infrastructure().forEach((component) -> define(managedProcess(component)));
 		topology.services().forEach((component) -> {
 			define(managedProcess(component));
@@ -382,8 +393,15 @@ public final class Stack implements AutoCloseable {
 				startTimeout = INFRA_START_TIMEOUT;
 			}
 			case SERVICE -> {
-				command.add("-jar");
-				command.add(serviceJar(component.program()).toString());
+				if (this.config.startupCache()) {
+					command.addAll(this.startupCache.jvmOptions(component.program(), serviceJvmOptions(component)));
+					command.add("-jar");
+					command.add(this.startupCache.jar(component.program()).toString());
+				}
+				else {
+					command.add("-jar");
+					command.add(serviceJar(component.program()).toString());
+				}
 				String readinessUrl = "http://" + this.config.host() + ":" + component.readinessPort()
 						+ "/actuator/health/readiness";
 				ready = () -> httpOk(readinessUrl);
@@ -396,8 +414,20 @@ public final class Stack implements AutoCloseable {
 				this.config.logDir().resolve(component.name() + ".log"), ready, startTimeout);
 	}
 
+	/** The JVM options a service runs with: the suite's, then the component's own. */
+	private List<String> serviceJvmOptions(Component component) {
+		List<String> suite = javaCommand(component.heap());
+		List<String> options = new ArrayList<>(suite.subList(1, suite.size()));
+		options.addAll(component.jvmOptions());
+		return options;
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
 	private List<String> javaCommand(String heap) {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String java = java();
 		// Serial GC and compact object headers (JDK 25): the smallest footprint for
 		// small heaps, each process on a share of two cores.
 		return List.of(java, heap, "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-XX:+ExitOnOutOfMemoryError",

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param dataDir where data, keys and logs live (survives restarts)
  * @param host the loopback address every process binds to
  * @param ports the ports of every process
+ * @param startupCache whether the services start with their start-up caches
+ * ({@link StartupCache}; {@code STACK_STARTUP_CACHE=off} turns them off)
  */
-public record StackConfig(Path root, Path dataDir, String host, Ports ports) {
+public record StackConfig(Path root, Path dataDir, String host, Ports ports, boolean startupCache) {
 
 	/**
 	 * The ports of the stack.
@@ -56,8 +58,9 @@ public record StackConfig(Path root, Path dataDir, String host, Ports ports) {
 				port(env, "CONTENT_PORT", 8081), port(env, "INTAKE_PORT", 8082), port(env, "NOTIFICATION_PORT", 8083),
 				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "MONGO_PORT", 27017),
 				port(env, "SMTP_PORT", 2525), port(env, "SMS_SIMULATOR_PORT", 8086));
+		boolean startupCache = !"off".equalsIgnoreCase(env.getOrDefault("STACK_STARTUP_CACHE", "on").trim());
 		return new StackConfig(root.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), "127.0.0.1",
-				ports);
+				ports, startupCache);
 	}
 
 	private static int port(Map<String, String> env, String name, int defaultPort) {

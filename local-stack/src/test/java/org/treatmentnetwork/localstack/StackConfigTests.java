@@ -22,6 +22,15 @@ class StackConfigTests {
 	}
 
 	@Test
+	void theServicesStartWithTheirStartupCachesUnlessTurnedOff() {
+		assertThat(StackConfig.fromEnvironment(Path.of("/repo"), Map.of()).startupCache()).isTrue();
+		assertThat(StackConfig.fromEnvironment(Path.of("/repo"), Map.of("STACK_STARTUP_CACHE", "on")).startupCache())
+			.isTrue();
+		assertThat(StackConfig.fromEnvironment(Path.of("/repo"), Map.of("STACK_STARTUP_CACHE", "OFF")).startupCache())
+			.isFalse();
+	}
+
+	@Test
 	void everyPortAndTheDataFolderCanBeOverridden() {
 		StackConfig config = StackConfig.fromEnvironment(Path.of("/repo"), Map.of("GATEWAY_PORT", "18080", "KAFKA_PORT",
 				"19092", "MONGO_PORT", "37017", "SMS_SIMULATOR_PORT", "18086", "STACK_DATA_DIR", "/tmp/x"));

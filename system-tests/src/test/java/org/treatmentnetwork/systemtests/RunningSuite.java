@@ -139,7 +139,12 @@ final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
 		deleteRecursively(dataDir);
 		int offset = Integer.parseInt(System.getProperty("stack.portOffset", "3000"));
 		StackConfig defaults = StackConfig.fromEnvironment(root, Map.of());
-		config = new StackConfig(defaults.root(), dataDir, defaults.host(), defaults.ports().shiftedBy(offset));
+		// Without the start-up caches unless asked for: their training run (about a
+		// minute after each build) would cost more of the run than the faster starts
+		// save.
+		boolean startupCache = Boolean.parseBoolean(System.getProperty("stack.startupCache", "false"));
+		config = new StackConfig(defaults.root(), dataDir, defaults.host(), defaults.ports().shiftedBy(offset),
+				startupCache);
 		// Before the processes, which export their spans to it from the start.
 		traces = TraceCollector.start(Integer.parseInt(System.getProperty("stack.otlpPort", "7318")));
 		Instant begin = Instant.now();
