@@ -1,6 +1,7 @@
 package org.treatmentnetwork.localstack.mongo;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -9,11 +10,12 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * H2 backend that commits the MVStore after every write command, so that an acknowledged
- * write survives a crash of this process (the stock backend commits in the background
- * about once a second, which would let a {@code 202} outlive the data it promised), and
- * whose databases use their indexes ({@link IndexedH2Database}), so that what a query
- * costs depends on what it can match, not on how much the collection holds.
+ * H2 backend that answers a write command only once a commit of the MVStore holds it, so
+ * that an acknowledged write survives a crash of this process (the stock backend commits
+ * in the background about once a second, which would let a {@code 202} outlive the data
+ * it promised); writes arriving side by side share one commit. Its databases use their
+ * indexes ({@link IndexedH2Database}), so that what a query costs depends on what it can
+ * match, not on how much the collection holds.
  */
 class DurableH2Backend extends H2Backend {
 
@@ -21,6 +23,14 @@ class DurableH2Backend extends H2Backend {
 			"createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
 	private final MVStore store;
+
+	/** Write commands applied so far, numbered in the order they finished. */
+	private final AtomicLong writes = new AtomicLong();
+
+	private final Object commitLock = new Object();
+
+	/** Every write numbered up to this one is on disk (guarded by the commit lock). */
+	private long committedThrough;
 
 	DurableH2Backend(String fileName) {
 		this(MVStore.open(fileName));
@@ -42,9 +52,27 @@ class DurableH2Backend extends H2Backend {
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
 		Document result = super.handleCommand(channel, database, command, query);
 		if (WRITE_COMMANDS.contains(command.toLowerCase())) {
-			commit();
+			commitThrough(this.writes.incrementAndGet());
 		}
 		return result;
+	}
+
+	/**
+	 * Returns once a commit that began after write {@code write} was applied has
+	 * finished: one commit stands for every write applied before it began, so writes
+	 * arriving side by side share a commit instead of queueing for one each, and none is
+	 * answered before it is on disk.
+	 */
+	private void commitThrough(long write) {
+		synchronized (this.commitLock) {
+			if (this.committedThrough >= write) {
+				return;
+			}
+			// every write numbered up to here was applied before this commit begins
+			long through = this.writes.get();
+			commit();
+			this.committedThrough = through;
+		}
 	}
 
 }
