@@ -2,6 +2,7 @@ package org.treatmentnetwork.localstack.mongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +74,24 @@ final class IndexedH2Collection extends H2Collection {
 	 * narrows them most; empty when no condition can be looked up.
 	 */
 	Optional<Set<Object>> candidates(Document conjunction) {
+		return candidates(conjunction, Map.of());
+	}
+
+	/**
+	 * @param outer the equalities of the conjunctions this one is part of (an {@code $or}
+	 * branch or an {@code $and} element must satisfy them too), for a range on the second
+	 * field of a compound index whose first field they name
+	 */
+	private Optional<Set<Object>> candidates(Document conjunction, Map<String, List<Object>> outer) {
+		Map<String, List<Object>> equalities = new HashMap<>(outer);
+		collectEqualities(conjunction, equalities);
 		Set<Object> best = null;
 		for (Map.Entry<String, Object> condition : conjunction.entrySet()) {
 			Optional<Set<Object>> found = switch (condition.getKey()) {
-				case "$and" -> all(condition.getValue());
-				case "$or" -> any(condition.getValue());
+				case "$and" -> all(condition.getValue(), equalities);
+				case "$or" -> any(condition.getValue(), equalities);
 				default -> condition.getKey().startsWith("$") ? Optional.empty()
-						: lookUp(condition.getKey(), condition.getValue());
+						: lookUp(condition.getKey(), condition.getValue(), equalities);
 			};
 			if (found.isPresent() && (best == null || found.get().size() < best.size())) {
 				best = found.get();
@@ -88,15 +100,31 @@ final class IndexedH2Collection extends H2Collection {
 		return Optional.ofNullable(best);
 	}
 
+	/** The equalities every match of a conjunction satisfies: its own and its $and's. */
+	private static void collectEqualities(Document conjunction, Map<String, List<Object>> into) {
+		for (Map.Entry<String, Object> condition : conjunction.entrySet()) {
+			if (condition.getKey().equals("$and") && condition.getValue() instanceof Collection<?> elements) {
+				for (Object element : elements) {
+					if (element instanceof Document document) {
+						collectEqualities(document, into);
+					}
+				}
+			}
+			else if (!condition.getKey().startsWith("$")) {
+				IndexValues.wanted(condition.getValue()).ifPresent((values) -> into.put(condition.getKey(), values));
+			}
+		}
+	}
+
 	/** {@code $and}: the narrowest of its elements. */
-	private Optional<Set<Object>> all(Object conditions) {
+	private Optional<Set<Object>> all(Object conditions, Map<String, List<Object>> equalities) {
 		if (!(conditions instanceof Collection<?> elements)) {
 			return Optional.empty();
 		}
 		Set<Object> best = null;
 		for (Object element : elements) {
 			if (element instanceof Document document) {
-				Optional<Set<Object>> found = candidates(document);
+				Optional<Set<Object>> found = candidates(document, equalities);
 				if (found.isPresent() && (best == null || found.get().size() < best.size())) {
 					best = found.get();
 				}
@@ -106,7 +134,7 @@ final class IndexedH2Collection extends H2Collection {
 	}
 
 	/** {@code $or}: the union of its branches, when every branch can be looked up. */
-	private Optional<Set<Object>> any(Object conditions) {
+	private Optional<Set<Object>> any(Object conditions, Map<String, List<Object>> equalities) {
 		if (!(conditions instanceof Collection<?> branches) || branches.isEmpty()) {
 			return Optional.empty();
 		}
@@ -115,7 +143,7 @@ final class IndexedH2Collection extends H2Collection {
 			if (!(branch instanceof Document document)) {
 				return Optional.empty();
 			}
-			Optional<Set<Object>> found = candidates(document);
+			Optional<Set<Object>> found = candidates(document, equalities);
 			if (found.isEmpty()) {
 				return Optional.empty();
 			}
@@ -124,11 +152,15 @@ final class IndexedH2Collection extends H2Collection {
 		return Optional.of(union);
 	}
 
-	/** One field's condition, through {@code _id}, a unique index or a memory index. */
-	private Optional<Set<Object>> lookUp(String field, Object condition) {
+	/**
+	 * One field's condition, through {@code _id}, a unique index or a memory index: an
+	 * equality or {@code $in}; or a range, on an index's first field or on the second
+	 * field of a compound index whose first field the enclosing conjunctions name.
+	 */
+	private Optional<Set<Object>> lookUp(String field, Object condition, Map<String, List<Object>> equalities) {
 		Optional<List<Object>> wanted = IndexValues.wanted(condition);
 		if (wanted.isEmpty()) {
-			return Optional.empty();
+			return IndexValues.range(condition).flatMap((range) -> lookUpRange(field, range, equalities));
 		}
 		if (ID.equals(field)) {
 			if (wanted.get().stream().anyMatch(Number.class::isInstance)) {
@@ -155,6 +187,27 @@ final class IndexedH2Collection extends H2Collection {
 			}
 		}
 		return Optional.empty();
+	}
+
+	private Optional<Set<Object>> lookUpRange(String field, IndexValues.Range range,
+			Map<String, List<Object>> equalities) {
+		Set<Object> best = null;
+		for (Index<Object> index : getIndexes()) {
+			if (!(index instanceof MemoryIndex memory)) {
+				continue;
+			}
+			Set<Object> found = null;
+			if (memory.field().equals(field)) {
+				found = memory.positions(range);
+			}
+			else if (field.equals(memory.secondField()) && equalities.containsKey(memory.field())) {
+				found = memory.positions(equalities.get(memory.field()), range);
+			}
+			if (found != null && (best == null || found.size() < best.size())) {
+				best = found;
+			}
+		}
+		return Optional.ofNullable(best);
 	}
 
 	private static boolean isNaturalOrder(Document orderBy) {

@@ -16,31 +16,48 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * A secondary (non-unique) index kept in memory and rebuilt from the documents when the
  * server opens the collection. It files each document's position under the values of the
- * index's first field, which is what lets {@link IndexedH2Collection} answer an equality
- * or {@code $in} condition on that field from the matching documents only, instead of
- * matching every document of the collection. The stock server ignores secondary indexes;
- * the other fields of a compound index are checked by the query matcher, as before.
+ * index's first field (for equality and {@code $in}, and in order for ranges) and, for a
+ * compound index, under the values of its second field per value of the first (for a
+ * range on the second field beside an equality on the first, such as "triggered and due
+ * by now"). That is what lets {@link IndexedH2Collection} answer a query from the
+ * documents it can match instead of every document of the collection. The stock server
+ * ignores secondary indexes; every candidate still goes through the query matcher.
  */
 final class MemoryIndex extends Index<Object> {
 
+	/** What a position is filed under when its value cannot be filed. */
+	private static final List<Object> UNFILED = List.of();
+
 	private final String field;
+
+	private final String second;
 
 	private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
 
-	/** What each position is filed under, so that a removal or update is exact. */
-	private final Map<Object, List<Object>> valuesByPosition = new HashMap<>();
+	private final SortedValues sortedFirst = new SortedValues();
 
-	/** Documents that cannot be filed by value: a candidate for every lookup. */
+	private final Map<Object, SortedValues> sortedSecondByFirst = new HashMap<>();
+
+	/** What each position is filed under, so that a removal or update is exact. */
+	private final Map<Object, Filed> filedByPosition = new HashMap<>();
+
+	/** Documents whose first value cannot be filed: a candidate for every lookup. */
 	private final Set<Object> unfiled = new LinkedHashSet<>();
 
 	MemoryIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
 		this.field = keys.get(0).getKey();
+		this.second = (keys.size() > 1) ? keys.get(1).getKey() : null;
 	}
 
 	/** The field this index answers conditions on. */
 	String field() {
 		return this.field;
+	}
+
+	/** The second field of a compound index, or {@code null}. */
+	String secondField() {
+		return this.second;
 	}
 
 	/**
@@ -53,6 +70,30 @@ final class MemoryIndex extends Index<Object> {
 			Set<Object> filed = this.positionsByValue.get(value);
 			if (filed != null) {
 				positions.addAll(filed);
+			}
+		}
+		positions.addAll(this.unfiled);
+		return positions;
+	}
+
+	/** The positions of the documents that may hold a first value within the range. */
+	synchronized Set<Object> positions(IndexValues.Range range) {
+		Set<Object> positions = new LinkedHashSet<>();
+		this.sortedFirst.collect(range, positions);
+		positions.addAll(this.unfiled);
+		return positions;
+	}
+
+	/**
+	 * The positions of the documents that may hold one of {@code firstValues} in the
+	 * first field and a second value within the range.
+	 */
+	synchronized Set<Object> positions(List<Object> firstValues, IndexValues.Range secondRange) {
+		Set<Object> positions = new LinkedHashSet<>();
+		for (Object value : firstValues) {
+			SortedValues seconds = this.sortedSecondByFirst.get(value);
+			if (seconds != null) {
+				seconds.collect(secondRange, positions);
 			}
 		}
 		positions.addAll(this.unfiled);
@@ -79,31 +120,62 @@ final class MemoryIndex extends Index<Object> {
 	}
 
 	private void file(Document document, Object position) {
-		List<Object> values = new ArrayList<>(1);
-		if (IndexValues.valuesAt(document, this.field, values::add)) {
-			for (Object value : values) {
-				this.positionsByValue.computeIfAbsent(value, (key) -> new LinkedHashSet<>()).add(position);
-			}
-			this.valuesByPosition.put(position, values);
-		}
-		else {
+		List<Object> firsts = new ArrayList<>(1);
+		if (!IndexValues.valuesAt(document, this.field, firsts::add)) {
 			this.unfiled.add(position);
-			this.valuesByPosition.put(position, List.of());
+			this.filedByPosition.put(position, new Filed(UNFILED, UNFILED));
+			return;
 		}
+		for (Object value : firsts) {
+			this.positionsByValue.computeIfAbsent(value, (key) -> new LinkedHashSet<>()).add(position);
+			this.sortedFirst.add(value, position);
+		}
+		List<Object> seconds = UNFILED;
+		if (this.second != null) {
+			List<Object> values = new ArrayList<>(1);
+			boolean filed = IndexValues.valuesAt(document, this.second, values::add);
+			for (Object first : firsts) {
+				SortedValues sorted = this.sortedSecondByFirst.computeIfAbsent(first, (key) -> new SortedValues());
+				if (filed) {
+					values.forEach((value) -> sorted.add(value, position));
+				}
+				else {
+					sorted.addUnfiled(position);
+				}
+			}
+			seconds = filed ? values : null;
+		}
+		this.filedByPosition.put(position, new Filed(firsts, seconds));
 	}
 
 	private void unfile(Object position) {
-		List<Object> values = this.valuesByPosition.remove(position);
-		if (values == null) {
+		Filed filed = this.filedByPosition.remove(position);
+		if (filed == null) {
 			return;
 		}
-		this.unfiled.remove(position);
-		for (Object value : values) {
-			Set<Object> filed = this.positionsByValue.get(value);
-			if (filed != null) {
-				filed.remove(position);
-				if (filed.isEmpty()) {
+		if (filed.firsts() == UNFILED) {
+			this.unfiled.remove(position);
+			return;
+		}
+		for (Object value : filed.firsts()) {
+			Set<Object> positions = this.positionsByValue.get(value);
+			if (positions != null) {
+				positions.remove(position);
+				if (positions.isEmpty()) {
 					this.positionsByValue.remove(value);
+				}
+			}
+			this.sortedFirst.remove(value, position);
+			SortedValues sorted = this.sortedSecondByFirst.get(value);
+			if (sorted != null) {
+				if (filed.seconds() == null) {
+					sorted.removeUnfiled(position);
+				}
+				else {
+					filed.seconds().forEach((second) -> sorted.remove(second, position));
+				}
+				if (sorted.isEmpty()) {
+					this.sortedSecondByFirst.remove(value);
 				}
 			}
 		}
@@ -138,12 +210,12 @@ final class MemoryIndex extends Index<Object> {
 
 	@Override
 	public Iterable<Object> getPositions(Document query) {
-		throw new UnsupportedOperationException("looked up through positions(values)");
+		throw new UnsupportedOperationException("looked up through positions(…)");
 	}
 
 	@Override
 	public synchronized long getCount() {
-		return this.valuesByPosition.size();
+		return this.filedByPosition.size();
 	}
 
 	@Override
@@ -154,8 +226,21 @@ final class MemoryIndex extends Index<Object> {
 	@Override
 	public synchronized void drop() {
 		this.positionsByValue.clear();
-		this.valuesByPosition.clear();
+		this.sortedFirst.clear();
+		this.sortedSecondByFirst.clear();
+		this.filedByPosition.clear();
 		this.unfiled.clear();
+	}
+
+	/**
+	 * What a position is filed under.
+	 *
+	 * @param firsts the first field's values, or {@link #UNFILED}
+	 * @param seconds the second field's values, {@code null} when they could not be filed
+	 * (kept aside), {@link #UNFILED} for a single-field index
+	 */
+	private record Filed(List<Object> firsts, List<Object> seconds) {
+
 	}
 
 }

@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.size;
@@ -103,11 +105,25 @@ class IndexedH2BackendTests {
 
 		assertThat(collection.candidates(wire(and(eq("_id", "r17"), eq("outbox.pending", true)))))
 			.hasValueSatisfying((read) -> assertThat(read).containsExactly("r17"));
-		assertThat(collection.candidates(wire(and(eq("outbox.pending", true), lte("outbox.nextAttemptAt", T0)))))
+		// the relay's sweep: the pending entries that are due, through the compound index
+		assertThat(collection.candidates(wire(eq("outbox.pending", true))))
 			.hasValueSatisfying((read) -> assertThat(read).hasSize((int) pending));
+		Bson dueEntries = and(eq("outbox.pending", true), lte("outbox.nextAttemptAt", T0.plusSeconds(60)));
+		long due = requests.countDocuments(dueEntries);
+		assertThat(collection.candidates(wire(dueEntries)))
+			.hasValueSatisfying((read) -> assertThat(read).hasSize((int) due));
+		assertThat(due).isPositive().isLessThan(pending);
 		assertThat(collection
 			.candidates(wire(and(or(in("phoneHash", "p1", "p2"), eq("emailHash", "e3")), gte("receivedAt", T0)))))
 			.hasValueSatisfying((read) -> assertThat(read).hasSizeLessThan(40));
+		// the dispatcher's claim reads the open alerts that are due, not every open one
+		long open = requests.countDocuments(in("state", "TRIGGERED", "ACKNOWLEDGED"));
+		long dueNow = requests.countDocuments(due(T0.minusSeconds(200)));
+		assertThat(collection.candidates(wire(due(T0.minusSeconds(200)))))
+			.hasValueSatisfying((read) -> assertThat(read).hasSizeBetween((int) dueNow, (int) open / 2));
+		// a range on an indexed field reads its range
+		assertThat(collection.candidates(wire(gte("updatedAt", T0.plusSeconds(590)))))
+			.hasValueSatisfying((read) -> assertThat(read).hasSizeLessThan(60));
 		// a condition no index answers reads every document, as before
 		assertThat(collection.candidates(wire(gte("receivedAt", T0)))).isEmpty();
 		assertThat(pending).isBetween(50L, 450L);
@@ -151,7 +167,11 @@ class IndexedH2BackendTests {
 				and(eq("reference", "REF-00012"), eq("status", "RECEIVED")),
 				or(eq("status", "CLOSED"), eq("phoneHash", "p2")), or(eq("status", "CLOSED"), gte("receivedAt", now)),
 				and(eq("status", "RECEIVED"), size("tags", 2)), eq("outbox.leaseOwner", "lease-1"),
-				eq("nested", new Document("a", 1)));
+				eq("nested", new Document("a", 1)), due(now), due(T0),
+				and(eq("state", "TRIGGERED"), gt("nextActionAt", T0), lte("nextActionAt", now)),
+				and(in("state", "TRIGGERED", null), lte("followUps.dueAt", now)), eq("followUps.dueAt", null),
+				gte("updatedAt", T0.plusSeconds(300)), and(gt("updatedAt", T0.plusSeconds(100)), lt("updatedAt", T0)),
+				lte("updatedAt", now), gte("receivedAt", T0), eq("followUps", List.of()));
 		for (Bson filter : filters) {
 			assertThat(ids(indexed.find(filter))).as(filter.toString()).isEqualTo(ids(stock.find(filter)));
 		}
@@ -160,6 +180,15 @@ class IndexedH2BackendTests {
 			.isEqualTo(ids(stock.find(queue).sort(Sorts.descending("receivedAt")).limit(5)));
 		assertThat(indexed.countDocuments(eq("status", "CLOSED")))
 			.isEqualTo(stock.countDocuments(eq("status", "CLOSED")));
+	}
+
+	/**
+	 * The notification dispatcher's claim: open, due by one of three times, not leased.
+	 */
+	private static Bson due(Instant now) {
+		return and(in("state", "TRIGGERED", "ACKNOWLEDGED"), or(lte("nextActionAt", now),
+				and(exists("repeatNotices.requestId"), lte("repeatNoticeAt", now)), lte("followUps.dueAt", now)),
+				or(eq("leaseUntil", null), lte("leaseUntil", now)));
 	}
 
 	private static List<Object> ids(Iterable<Document> documents) {
@@ -178,6 +207,10 @@ class IndexedH2BackendTests {
 		requests.createIndex(Indexes.ascending("steps.dueAt"));
 		requests.createIndex(Indexes.ascending("nested"));
 		requests.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
+		requests.createIndex(Indexes.ascending("state", "nextActionAt"));
+		requests.createIndex(Indexes.ascending("state", "repeatNoticeAt"));
+		requests.createIndex(Indexes.ascending("state", "followUps.dueAt"));
+		requests.createIndex(Indexes.ascending("updatedAt"));
 	}
 
 	/**
@@ -206,6 +239,27 @@ class IndexedH2BackendTests {
 					List.of(new Document("dueAt", java.util.Date.from(T0.plusSeconds(60 * random.nextInt(3))))));
 			if (random.nextInt(10) == 0) {
 				document.append("nested", new Document("a", random.nextInt(2)));
+			}
+			// an alert's due times: a state, a next action, repeat notices and follow-ups
+			document.append("state", List.of("TRIGGERED", "ACKNOWLEDGED", "RESOLVED").get(random.nextInt(3)));
+			if (random.nextInt(5) > 0) {
+				document.append("nextActionAt", java.util.Date.from(T0.plusSeconds(random.nextInt(600) - 300)));
+			}
+			if (random.nextInt(4) == 0) {
+				document.append("repeatNoticeAt", java.util.Date.from(T0.plusSeconds(random.nextInt(600) - 300)))
+					.append("repeatNotices", List.of(new Document("requestId", "q" + i)));
+			}
+			List<Document> followUps = new ArrayList<>();
+			for (int f = random.nextInt(3); f > 0; f--) {
+				followUps.add(new Document("dueAt", java.util.Date.from(T0.plusSeconds(random.nextInt(600) - 300))));
+			}
+			document.append("followUps", followUps);
+			if (random.nextInt(20) == 0) {
+				// a value of another kind where the others hold dates
+				document.append("updatedAt", "not a date");
+			}
+			else {
+				document.append("updatedAt", java.util.Date.from(T0.plusSeconds(random.nextInt(600))));
 			}
 			documents.add(document);
 		}
