@@ -140,9 +140,6 @@ final class ManagedProcess {
 	}
 
 	/**
-	 * Kills the process at once (SIGKILL), as a crash would.
-	 */
-	/**
 	 * @return the exit code of the process once it has ended, else {@code -1}
 	 */
 	int exitCode() {
@@ -150,6 +147,9 @@ final class ManagedProcess {
 		return (current != null && !current.isAlive()) ? current.exitValue() : -1;
 	}
 
+	/**
+	 * Kills the process at once (SIGKILL), as a crash would.
+	 */
 	void kill() {
 		Process current = this.process;
 		if (current != null) {

@@ -84,6 +84,7 @@ public final class Stack implements AutoCloseable {
 		try {
 			SuiteTopology topology = stack.prepare();
 			stack.startGroup(topology.infrastructure());
+			stack.prepareServices(topology);
 			stack.startGroup(topology.services());
 			return stack;
 		}
@@ -230,8 +231,8 @@ public final class Stack implements AutoCloseable {
 	 * Checks that the suite is built and its ports are free, prepares the data folder
 	 * (keys, the link secret, the text and voice provider's account, Kafka's
 	 * configuration and storage) and defines a process for every component of the
-	 * topology.
-	 * @return the topology, whose processes are defined but not started
+	 * infrastructure (the services' once it runs: {@link #prepareServices}).
+	 * @return the topology, whose infrastructure processes are defined but not started
 	 */
 	private SuiteTopology prepare() {
 		requireBuilt();
@@ -256,6 +257,15 @@ public final class Stack implements AutoCloseable {
 		}
 		writeKafkaLogConfig();
 		SuiteTopology topology = SuiteTopology.of(this.config, publicKey, alertLinkSecret, twilio);
+		topology.infrastructure().forEach((component) -> define(managedProcess(component)));
+		return topology;
+	}
+
+	/**
+	 * Makes the services' start-up caches that are missing (with the infrastructure up,
+	 * as the services start), then defines a process for each service.
+	 */
+	private void prepareServices(SuiteTopology topology) {
 		if (this.config.startupCache()) {
 			Map<String, StartupCache.Training> trainings = new LinkedHashMap<>();
 			for (Component service : topology.services()) {
@@ -264,12 +274,10 @@ public final class Stack implements AutoCloseable {
 			}
 			this.startupCache.prepare(trainings, this.out);
 		}
-		topology.infrastructure().forEach((component) -> define(managedProcess(component)));
 		topology.services().forEach((component) -> {
 			define(managedProcess(component));
 			this.services.add(component.name());
 		});
-		return topology;
 	}
 
 	private void define(ManagedProcess process) {
@@ -394,9 +402,7 @@ public final class Stack implements AutoCloseable {
 			}
 			case SERVICE -> {
 				if (this.config.startupCache()) {
-					command.addAll(this.startupCache.jvmOptions(component.program(), serviceJvmOptions(component)));
-					command.add("-jar");
-					command.add(this.startupCache.jar(component.program()).toString());
+					command.addAll(this.startupCache.launch(component.program(), serviceJvmOptions(component)));
 				}
 				else {
 					command.add("-jar");

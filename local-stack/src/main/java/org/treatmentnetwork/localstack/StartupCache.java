@@ -26,11 +26,13 @@ import java.util.stream.Stream;
  * {@code -Djarmode=tools extract}: the application's jar and its libraries as plain
  * jars), so each service runs from {@code <module>/target/aot/<module>.jar}. The cache
  * ({@code <module>.aot} beside it) is made by a training run, once per build: the service
- * started with the suite's JVM options and settings, which exits as soon as its
- * application context is refreshed ({@code spring.context.exit=onRefresh}, before it
- * connects anywhere). Both are made again when the module's jar, the JDK or the JVM
- * options change ({@code <module>.source} records what they were made from). A service
- * whose cache could not be made starts without one, as before.
+ * started with the suite's JVM options and settings once the infrastructure is up, which
+ * exits as soon as its application context is refreshed
+ * ({@code spring.context.exit=onRefresh}: before it serves or consumes anything). Both
+ * are made again when the module's jar, the JDK or the JVM options change
+ * ({@code <module>.source} records what they were made from). A service whose cache could
+ * not be made starts from its module's jar without one, as before, and the training is
+ * not tried again until the jar, the JDK or the options change.
  */
 final class StartupCache {
 
@@ -48,25 +50,29 @@ final class StartupCache {
 	}
 
 	/**
-	 * The jar a service runs from: the extracted one.
+	 * How a service is launched: from its extracted jar with its cache when both were
+	 * made from what it runs now, otherwise from its module's jar as before.
 	 * @param module the service's module
-	 * @return {@code <module>/target/aot/<module>.jar}
+	 * @param jvmOptions the JVM options it runs with
+	 * @return {@code -XX:AOTCache=… -jar <extracted>}, or {@code -jar <module jar>}
 	 */
-	Path jar(String module) {
+	List<String> launch(String module, List<String> jvmOptions) {
+		if (ready(module, jvmOptions)) {
+			return List.of("-XX:AOTCache=" + cache(module), "-jar", jar(module).toString());
+		}
+		return List.of("-jar", moduleJar(module).toString());
+	}
+
+	private boolean ready(String module, List<String> jvmOptions) {
+		return Files.isRegularFile(cache(module)) && Files.isRegularFile(jar(module)) && upToDate(module, jvmOptions);
+	}
+
+	private Path jar(String module) {
 		return folder(module).resolve(module + ".jar");
 	}
 
-	/**
-	 * The JVM option that uses the service's cache, when it has one for what it runs.
-	 * @param module the service's module
-	 * @param jvmOptions the JVM options it runs with
-	 * @return {@code -XX:AOTCache=…}, or nothing
-	 */
-	List<String> jvmOptions(String module, List<String> jvmOptions) {
-		if (Files.isRegularFile(cache(module)) && upToDate(module, jvmOptions)) {
-			return List.of("-XX:AOTCache=" + cache(module));
-		}
-		return List.of();
+	private Path moduleJar(String module) {
+		return this.root.resolve(module).resolve("target").resolve(module + ".jar");
 	}
 
 	/**
@@ -79,7 +85,7 @@ final class StartupCache {
 	void prepare(Map<String, Training> trainings, PrintStream out) {
 		List<Thread> threads = new ArrayList<>();
 		trainings.forEach((module, training) -> {
-			if (Files.isRegularFile(cache(module)) && upToDate(module, training.jvmOptions())) {
+			if (ready(module, training.jvmOptions()) || failedBefore(module, training.jvmOptions())) {
 				return;
 			}
 			threads.add(Thread.ofPlatform().name("aot-" + module).start(() -> prepare(module, training, out)));
@@ -102,16 +108,26 @@ final class StartupCache {
 		Path lock = this.root.resolve(module).resolve("target").resolve("aot.lock");
 		try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 				FileLock held = channel.lock()) {
-			if (Files.isRegularFile(cache(module)) && upToDate(module, training.jvmOptions())) {
+			if (ready(module, training.jvmOptions())) {
 				return;
 			}
-			extract(module, training.java());
-			train(module, training);
-			Files.writeString(source(module), sourceOf(module, training.jvmOptions()));
-			out.printf("  cache  %-21s %5.1f s  (start-up cache made, once per build)%n", module,
-					Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+			// what the cache is made from, read before it is made
+			String source = sourceOf(module, training.jvmOptions());
+			try {
+				extract(module, training.java());
+				train(module, training);
+				Files.writeString(source(module), source);
+				Files.deleteIfExists(failed(module));
+				out.printf("  cache  %-21s %5.1f s  (start-up cache made, once per build)%n", module,
+						Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+			}
+			catch (IOException | StackException ex) {
+				// not tried again until the jar, the JDK or the options change
+				Files.writeString(failed(module), source);
+				out.printf("  cache  %-21s not made, starting without it: %s%n", module, ex.getMessage());
+			}
 		}
-		catch (IOException | StackException ex) {
+		catch (IOException | RuntimeException ex) {
 			out.printf("  cache  %-21s not made, starting without it: %s%n", module, ex.getMessage());
 		}
 	}
@@ -120,7 +136,7 @@ final class StartupCache {
 		Path folder = folder(module);
 		deleteRecursively(folder);
 		Files.createDirectories(folder);
-		Path jar = this.root.resolve(module).resolve("target").resolve(module + ".jar");
+		Path jar = moduleJar(module);
 		run(module + "-extract", List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
 				folder.toString(), "--force"), Map.of(), EXTRACT_TIMEOUT);
 		if (!Files.isRegularFile(jar(module))) {
@@ -163,6 +179,17 @@ final class StartupCache {
 		}
 	}
 
+	/** Whether making the cache failed before for what the service runs now. */
+	private boolean failedBefore(String module, List<String> jvmOptions) {
+		try {
+			return Files.isRegularFile(failed(module))
+					&& Files.readString(failed(module)).equals(sourceOf(module, jvmOptions));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	private boolean upToDate(String module, List<String> jvmOptions) {
 		try {
 			return Files.isRegularFile(source(module))
@@ -175,7 +202,7 @@ final class StartupCache {
 
 	/** What a cache is made from: the module's jar, the JDK and the JVM options. */
 	private String sourceOf(String module, List<String> jvmOptions) {
-		Path jar = this.root.resolve(module).resolve("target").resolve(module + ".jar");
+		Path jar = moduleJar(module);
 		try {
 			return "jar " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + "\njava "
 					+ System.getProperty("java.home") + " " + Runtime.version() + "\noptions "
@@ -196,6 +223,11 @@ final class StartupCache {
 
 	private Path source(String module) {
 		return folder(module).resolve(module + ".source");
+	}
+
+	/** Outside the folder, which each extraction empties. */
+	private Path failed(String module) {
+		return this.root.resolve(module).resolve("target").resolve("aot.failed");
 	}
 
 	private static void deleteRecursively(Path folder) throws IOException {

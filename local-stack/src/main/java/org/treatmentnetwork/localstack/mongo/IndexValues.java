@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -160,10 +161,15 @@ final class IndexValues {
 				&& operators.keySet().iterator().next().startsWith("$");
 	}
 
-	/** A value compared by equality alone: not an array, a document or a pattern. */
+	/**
+	 * A value compared by equality alone: not an array, a document or a regular
+	 * expression (which the server decodes as {@link BsonRegularExpression} and the
+	 * matcher applies as a pattern).
+	 */
 	private static boolean simple(Object value) {
 		return !(value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Pattern
-				|| value instanceof byte[] || (value != null && value.getClass().isArray()));
+				|| BsonRegularExpression.isRegularExpression(value) || value instanceof byte[]
+				|| (value != null && value.getClass().isArray()));
 	}
 
 	/** Numbers as the query matcher compares them; missing as {@code null}. */

@@ -47,17 +47,18 @@ final class IndexedH2Collection extends H2Collection {
 		if (query != null && !isNaturalOrder(orderBy)) {
 			Optional<Set<Object>> candidates = candidates(query);
 			if (candidates.isPresent()) {
-				return matchDocuments(query, candidates.get(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+				return matchDocuments(query, inNaturalOrder(candidates.get()), orderBy, numberToSkip, limit, batchSize,
+						fieldSelector);
 			}
 		}
 		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 	}
 
-	@Override
-	protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int numberToSkip,
-			int limit, int batchSize, Document fieldSelector) {
-		// in the collection's natural order, as a full scan would find them; a position
-		// whose document is gone (removed meanwhile) is no candidate
+	/**
+	 * The candidates in the collection's natural order, as a full scan would find them; a
+	 * position whose document is gone (removed meanwhile) is no candidate.
+	 */
+	private List<Object> inNaturalOrder(Set<Object> positions) {
 		List<Object> present = new ArrayList<>();
 		for (Object position : positions) {
 			if (this.documents.containsKey(position)) {
@@ -65,7 +66,7 @@ final class IndexedH2Collection extends H2Collection {
 			}
 		}
 		present.sort(this.documents.getKeyType()::compare);
-		return super.matchDocuments(query, present, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		return present;
 	}
 
 	/**
@@ -162,7 +163,7 @@ final class IndexedH2Collection extends H2Collection {
 		if (wanted.isEmpty()) {
 			return IndexValues.range(condition).flatMap((range) -> lookUpRange(field, range, equalities));
 		}
-		if (ID.equals(field)) {
+		if (ID.equals(field) && ID.equals(getIdField())) {
 			if (wanted.get().stream().anyMatch(Number.class::isInstance)) {
 				// numeric ids are keyed as stored, not as the matcher compares them
 				return Optional.empty();
@@ -178,9 +179,12 @@ final class IndexedH2Collection extends H2Collection {
 				return Optional.of(memory.positions(wanted.get()));
 			}
 		}
+		// a unique index holds no entry for a document without the field (when sparse),
+		// which a lookup of null must find
+		boolean wantsNull = wanted.get().contains(null);
 		for (Index<Object> index : getIndexes()) {
 			Document single = new Document(field, condition);
-			if (index.isUnique() && index.canHandle(single)) {
+			if (index.isUnique() && !wantsNull && index.canHandle(single)) {
 				Set<Object> positions = new LinkedHashSet<>();
 				index.getPositions(single).forEach(positions::add);
 				return Optional.of(positions);

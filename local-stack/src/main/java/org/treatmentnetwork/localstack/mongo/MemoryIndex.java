@@ -102,7 +102,9 @@ final class MemoryIndex extends Index<Object> {
 
 	@Override
 	public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-		file(document, position);
+		// the collection hands over the raw key (null for an _id of null); the data map
+		// and every other call use Missing for it
+		file(document, Missing.ofNullable(position));
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -34,6 +35,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Filters.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,7 +173,10 @@ class IndexedH2BackendTests {
 				and(eq("state", "TRIGGERED"), gt("nextActionAt", T0), lte("nextActionAt", now)),
 				and(in("state", "TRIGGERED", null), lte("followUps.dueAt", now)), eq("followUps.dueAt", null),
 				gte("updatedAt", T0.plusSeconds(300)), and(gt("updatedAt", T0.plusSeconds(100)), lt("updatedAt", T0)),
-				lte("updatedAt", now), gte("receivedAt", T0), eq("followUps", List.of()));
+				lte("updatedAt", now), gte("receivedAt", T0), eq("followUps", List.of()), regex("phoneHash", "^p1"),
+				regex("_id", "^r1"), in("tags", Pattern.compile("^a"), "c"),
+				and(eq("status", "RECEIVED"), regex("emailHash", "e2")), in("emailHash", "e1", null),
+				and(in("reference", "REF-00012", null), eq("status", "RECEIVED")));
 		for (Bson filter : filters) {
 			assertThat(ids(indexed.find(filter))).as(filter.toString()).isEqualTo(ids(stock.find(filter)));
 		}

@@ -625,21 +625,23 @@ public class Alerts {
 	}
 
 	/**
-	 * The triggered alerts nobody has been paged for yet: how many, and when the oldest
-	 * was opened. Open work only, through the {@code state_nextActionAt} index.
+	 * The triggered alerts nobody has been paged for yet: how many (counted up to
+	 * {@code limit}), and when the oldest was opened. One read of open work through the
+	 * {@code state_nextActionAt} index, oldest first, only their creation times.
+	 * @param limit the most counted
 	 * @return the count and the oldest's creation time ({@code null} when none)
 	 */
-	public Mono<UnpagedAlerts> unpaged() {
+	public Mono<UnpagedAlerts> unpaged(int limit) {
 		Criteria nobodyPaged = new Criteria().orOperator(where(AlertDocument.PAGED_STAFF_IDS).size(0),
 				where(AlertDocument.PAGED_STAFF_IDS).exists(false));
-		Query unpaged = query(where(AlertDocument.STATE).is(AlertState.TRIGGERED).andOperator(nobodyPaged));
-		Query oldest = Query.of(unpaged).with(Sort.by(AlertDocument.CREATED_AT)).limit(1);
-		oldest.fields().include(AlertDocument.CREATED_AT);
-		return this.mongo.count(unpaged, AlertDocument.COLLECTION)
-			.flatMap((count) -> (count == 0) ? Mono.just(new UnpagedAlerts(0, null))
-					: this.mongo.findOne(oldest, Document.class, AlertDocument.COLLECTION)
-						.map((first) -> new UnpagedAlerts(count, first.getDate(AlertDocument.CREATED_AT).toInstant()))
-						.defaultIfEmpty(new UnpagedAlerts(count, null)));
+		Query unpaged = query(where(AlertDocument.STATE).is(AlertState.TRIGGERED).andOperator(nobodyPaged))
+			.with(Sort.by(AlertDocument.CREATED_AT))
+			.limit(limit);
+		unpaged.fields().include(AlertDocument.CREATED_AT);
+		return this.mongo.find(unpaged, Document.class, AlertDocument.COLLECTION)
+			.map((alert) -> alert.getDate(AlertDocument.CREATED_AT).toInstant())
+			.collectList()
+			.map((createdAt) -> new UnpagedAlerts(createdAt.size(), createdAt.isEmpty() ? null : createdAt.get(0)));
 	}
 
 	private static Update timeline(Update update, List<TimelineEntry> entries) {

@@ -32,6 +32,9 @@ class PagingLag extends BackgroundLoop {
 	static final String BEHIND = "Paging is %s behind: %d alert%s opened since %s %s nobody paged yet. "
 			+ "Call the on-call staff directly and work the queue by urgency until it catches up.";
 
+	/** Unpaged alerts are counted up to this many. */
+	static final int COUNTED_AT_MOST = 10_000;
+
 	static final String UNMEASURED = "Paging lag cannot be measured (the alert store does not answer). "
 			+ "Check that the on-call staff receive their pages; call them directly if in doubt.";
 
@@ -83,7 +86,7 @@ class PagingLag extends BackgroundLoop {
 
 	@Override
 	protected Mono<?> runRound(boolean scheduled) {
-		return this.alerts.unpaged().doOnNext(this::record);
+		return this.alerts.unpaged(COUNTED_AT_MOST).doOnNext(this::record);
 	}
 
 	private void record(UnpagedAlerts unpaged) {
@@ -94,7 +97,7 @@ class PagingLag extends BackgroundLoop {
 	private PagingLagReport report(Instant measuredAt, long count, Instant oldest, Instant now) {
 		double lag = lagSeconds(oldest, now);
 		String warning = null;
-		if (oldest != null && lag >= this.properties.warnAfter().toSeconds()) {
+		if (oldest != null && Duration.between(oldest, now).compareTo(this.properties.warnAfter()) >= 0) {
 			warning = BEHIND.formatted(readable(Duration.between(oldest, now)), count, (count == 1) ? "" : "s", oldest,
 					(count == 1) ? "has" : "have");
 		}
