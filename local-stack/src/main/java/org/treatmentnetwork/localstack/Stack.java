@@ -435,9 +435,11 @@ public final class Stack implements AutoCloseable {
 	private List<String> javaCommand(String heap) {
 		String java = java();
 		// Serial GC and compact object headers (JDK 25): the smallest footprint for
-		// small heaps, each process on a share of two cores.
-		return List.of(java, heap, "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-XX:+ExitOnOutOfMemoryError",
-				"-Dfile.encoding=UTF-8");
+		// small heaps, each process on a share of two cores. C1 only: with eight JVMs on
+		// two cores, C2's compilations cost more CPU than its faster code saves, for
+		// minutes after a start (docs/performance.md).
+		return List.of(java, heap, "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-XX:TieredStopAtLevel=1",
+				"-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 	}
 
 	private Path serviceJar(String module) {
