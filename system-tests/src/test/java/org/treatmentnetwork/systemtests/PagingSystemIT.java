@@ -125,6 +125,24 @@ class PagingSystemIT {
 	}
 
 	@Test
+	void supervisorsReadHowFarBehindPagingIsAndAgentsMayNot() {
+		String supervisor = RunningSuite.token("quinn-example", "SUPERVISOR");
+		SuiteClient.Reply lag = this.gateway.get("/api/alerts/paging-lag", supervisor);
+		assertThat(lag.status()).as(lag.body()).isEqualTo(200);
+		JsonNode report = lag.json();
+		assertThat(report.get("measuredAt").isNull()).as(lag.body()).isFalse();
+		assertThat(report.get("unpagedAlerts").asLong()).isNotNegative();
+		assertThat(report.get("lagSeconds").asDouble()).isNotNegative();
+		assertThat(report.has("oldestUnpagedSince")).isTrue();
+		assertThat(report.has("warning")).isTrue();
+
+		SuiteClient.Reply agent = this.gateway.get("/api/alerts/paging-lag",
+				RunningSuite.token("agent-paging-it", "INTAKE_AGENT"));
+		assertThat(agent.status()).isEqualTo(403);
+		assertThat(agent.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
 	void onCallNowListsEveryTeamAndEscalationStep() {
 		SuiteClient.Reply now = this.gateway.get("/api/on-call/now", this.onCall);
 		assertThat(now.status()).as(now.body()).isEqualTo(200);
