@@ -32,6 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java bench/LoadGenerator.java submit --gateway URL --rate R (--seconds S | --count N) --phone-prefix '+1 646 555' --out FILE [--message TEXT] [--wait-for-log FILE --wait-for-text TEXT]
  * java bench/LoadGenerator.java check  --gateway URL --token T --in FILE [--out CSV] [--concurrency 8] [--wait S] [--last N] [--slice-seconds S] [--acknowledge yes|no]
+ * java bench/LoadGenerator.java contact --gateway URL --token T --in FILE [--concurrency 8]
  * java bench/LoadGenerator.java reads  --gateway URL --path /api/content/articles/SLUG?locale=en (--rate R --seconds S | --sequential N) [--token T] [--out FILE]
  * </pre>
  *
@@ -58,6 +59,7 @@ public class LoadGenerator {
 			Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
 			switch (args[0]) {
 				case "submit" -> submit(options);
+				case "contact" -> contact(options);
 				case "check" -> check(options);
 				case "reads" -> reads(options);
 				default -> throw new BadArguments("unknown mode '" + args[0] + "'");
@@ -71,8 +73,24 @@ public class LoadGenerator {
 
 	// ---------------------------------------------------------------- submit
 
-	/** One answer to a request: "status reference sent_at_ms answered_at_ms" ("-" when none). */
-	record Answer(String status, String reference, long sentAtMs, long answeredAtMs) {
+	/**
+	 * One answer to a request: "status reference sent_at_ms answered_at_ms id" ("-" when none;
+	 * the id is the request's, which the pipeline's moves name).
+	 */
+	record Answer(String status, String reference, long sentAtMs, long answeredAtMs, String id) {
+
+		Answer(String status, String reference, long sentAtMs, long answeredAtMs) {
+			this(status, reference, sentAtMs, answeredAtMs, null);
+		}
+
+		static Answer parse(String line) {
+			String[] f = line.trim().split(" +");
+			if (f.length < 4 || f[1].equals("-")) {
+				return null;
+			}
+			return new Answer(f[0], f[1], Long.parseLong(f[2]), f[3].equals("-") ? -1 : Long.parseLong(f[3]),
+					f.length > 4 && !f[4].equals("-") ? f[4] : null);
+		}
 
 		long latencyMs() {
 			return this.answeredAtMs < 0 ? -1 : this.answeredAtMs - this.sentAtMs;
@@ -80,7 +98,7 @@ public class LoadGenerator {
 
 		String line() {
 			return this.status + " " + orDash(this.reference) + " " + this.sentAtMs + " "
-					+ (this.answeredAtMs < 0 ? "-" : Long.toString(this.answeredAtMs));
+					+ (this.answeredAtMs < 0 ? "-" : Long.toString(this.answeredAtMs)) + " " + orDash(this.id);
 		}
 
 	}
@@ -154,17 +172,17 @@ public class LoadGenerator {
 					Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
 					return new Answer(cause instanceof HttpTimeoutException ? "timeout" : "error", null, sentAt, -1);
 				}
-				return new Answer(Integer.toString(response.statusCode()), referenceIn(response.body()), sentAt,
-						answeredAt);
+				return new Answer(Integer.toString(response.statusCode()), fieldIn(response.body(), "reference"),
+						sentAt, answeredAt, fieldIn(response.body(), "id"));
 			});
 	}
 
-	static String referenceIn(String body) {
-		if (body == null || !body.contains("\"reference\"")) {
+	static String fieldIn(String body, String field) {
+		if (body == null || !body.contains("\"" + field + "\"")) {
 			return null;
 		}
 		try {
-			return Json.parse(body) instanceof Map<?, ?> map && map.get("reference") instanceof String ref ? ref : null;
+			return Json.parse(body) instanceof Map<?, ?> map && map.get(field) instanceof String value ? value : null;
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -232,9 +250,9 @@ public class LoadGenerator {
 
 		List<Answer> accepted = new ArrayList<>();
 		for (String line : Files.readAllLines(in)) {
-			String[] f = line.trim().split(" +");
-			if (f.length == 4 && f[0].equals("202") && !f[1].equals("-")) {
-				accepted.add(new Answer(f[0], f[1], Long.parseLong(f[2]), Long.parseLong(f[3])));
+			Answer answer = Answer.parse(line);
+			if (answer != null && answer.status().equals("202")) {
+				accepted.add(answer);
 			}
 		}
 		if (last > 0 && accepted.size() > last) {
@@ -402,6 +420,57 @@ public class LoadGenerator {
 			}).thenCompose(f -> f);
 		}
 
+	}
+
+	// ---------------------------------------------------------------- contact
+
+	/**
+	 * An agent reaches every accepted request of a submission: for each, {@code POST
+	 * /api/intake/contact-requests/{id}/status} with CONTACT_ATTEMPTED, then CONTACTED (the
+	 * pipeline moves one step at a time; CONTACTED resolves the request's alert), as the call
+	 * center would after its first call. At most --concurrency requests at once.
+	 */
+	static void contact(Options options) throws Exception {
+		String gateway = options.required("gateway");
+		String token = options.required("token");
+		Path in = Path.of(options.required("in"));
+		Semaphore inFlight = new Semaphore((int) options.positiveNumber("concurrency", 8));
+		options.rejectOthers();
+		List<String> ids = new ArrayList<>();
+		for (String line : Files.readAllLines(in)) {
+			Answer answer = Answer.parse(line);
+			if (answer != null && answer.status().equals("202") && answer.id() != null) {
+				ids.add(answer.id());
+			}
+		}
+		long start = System.nanoTime();
+		List<CompletableFuture<String>> moves = new ArrayList<>();
+		for (String id : ids) {
+			inFlight.acquireUninterruptibly();
+			moves.add(move(gateway, token, id, "CONTACT_ATTEMPTED", "first call, voicemail")
+				.thenCompose(first -> first.equals("200") ? move(gateway, token, id, "CONTACTED", "reached, talked it through")
+						: CompletableFuture.completedFuture("attempt " + first))
+				.whenComplete((status, failure) -> inFlight.release()));
+		}
+		Map<String, Long> outcomes = new java.util.TreeMap<>();
+		moves.forEach(m -> outcomes.merge(m.join(), 1L, Long::sum));
+		double took = (System.nanoTime() - start) / 1e9;
+		System.out.printf("contacted %d of %d accepted requests in %.1f s (answers: %s)%n",
+				outcomes.getOrDefault("200", 0L), ids.size(), took, outcomes);
+		System.out.printf("RESULT requests=%d contacted=%d failed=%d%n", ids.size(), outcomes.getOrDefault("200", 0L),
+				ids.size() - outcomes.getOrDefault("200", 0L));
+	}
+
+	static CompletableFuture<String> move(String gateway, String token, String id, String status, String note) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(gateway + "/api/intake/contact-requests/" + id + "/status"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(15))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\",\"note\":" + jsonString(note) + "}"))
+			.build();
+		return HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.handle((response, failure) -> failure != null ? "error" : Integer.toString(response.statusCode()));
 	}
 
 	// ---------------------------------------------------------------- reads
@@ -644,6 +713,7 @@ public class LoadGenerator {
 				usage:
 				  java bench/LoadGenerator.java submit --gateway URL --rate R (--seconds S | --count N) --phone-prefix '+1 646 555' --out FILE [--message TEXT] [--wait-for-log FILE --wait-for-text TEXT]
 				  java bench/LoadGenerator.java check  --gateway URL --token T --in FILE [--out CSV] [--concurrency 8] [--wait SECONDS] [--last N] [--slice-seconds S] [--acknowledge yes|no]
+				  java bench/LoadGenerator.java contact --gateway URL --token T --in FILE [--concurrency 8]
 				  java bench/LoadGenerator.java reads  --gateway URL --path PATH (--rate R --seconds S | --sequential N) [--token T] [--out FILE]""");
 		System.exit(2);
 		return new IllegalStateException();

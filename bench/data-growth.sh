@@ -3,25 +3,25 @@
 # folder, after a short warm-up, measures time to page at MEASURE_RATE (20/s) for
 # MEASURE_SECONDS (60 s), the 202's latency, and the latency of READS (200) sequential reads of
 # the call center's queue (GET /api/intake/queue, INTAKE_AGENT) and of the alert list
-# (GET /api/alerts, ON_CALL). Then stores REQUESTS (100,000) more contact requests through the
-# API at LOAD_RATE (100/s: 100,000 take about 17 minutes) in chunks of LOAD_CHUNK, waits for
-# their paging to drain (up to DRAIN_SECONDS), and measures the same again. Writes
-# bench/results/data-growth.csv. REQUESTS=5000 is a quick run.
+# (GET /api/alerts, ON_CALL). Then builds a history of REQUESTS (100,000) more, through the
+# API as the website and the call center would: each chunk of LOAD_CHUNK contact requests is
+# submitted at LOAD_RATE; once the chunk is paged, an agent moves every one of its requests to
+# CONTACT_ATTEMPTED and then CONTACTED (which resolves its alert), while the next chunk is
+# being submitted. When every alert is resolved (up to DRAIN_SECONDS) it measures the same
+# again. Writes bench/results/data-growth.csv. REQUESTS=5000 is a quick run.
 #
-#   REQUESTS=100000 LOAD_RATE=100 LOAD_CHUNK=6000 DRAIN_SECONDS=1800
+#   REQUESTS=100000 LOAD_RATE=40 LOAD_CHUNK=5000 DRAIN_SECONDS=1800 CONTACT_CONCURRENCY=4
 #   WARMUP_SECONDS=60 WARMUP_RATE=10   before the fresh measurement, not measured
 #   MEASURE_RATE=20 MEASURE_SECONDS=60 READS=200
 #
-# The loaded requests' alerts are left as they are (TRIGGERED, not acknowledged), as they
-# would be if nobody answered: each ROUTINE alert pages the supervisor (step 2 of the demo
-# policy) 10 minutes after its first page, and the policy repeats after that. So while and
-# after the load runs, the suite also sends those escalation pages (about LOAD_RATE a second,
-# 10 minutes behind), and the second measurement may run beside them. The queue lists at most
-# 200 requests, most urgent and oldest first, out of everything awaiting first contact.
+# So the second measurement meets a year of history (requests past first contact, resolved
+# alerts), not a storm of open work. The queue lists at most 200 requests, most urgent and
+# oldest first, out of everything awaiting first contact.
 source "$(dirname "$0")/lib.sh"
 REQUESTS="${REQUESTS:-100000}"
-LOAD_RATE="${LOAD_RATE:-100}"
-LOAD_CHUNK="${LOAD_CHUNK:-6000}"
+LOAD_RATE="${LOAD_RATE:-40}"
+LOAD_CHUNK="${LOAD_CHUNK:-5000}"
+CONTACT_CONCURRENCY="${CONTACT_CONCURRENCY:-4}"
 DRAIN_SECONDS="${DRAIN_SECONDS:-1800}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-60}"
 WARMUP_RATE="${WARMUP_RATE:-10}"
@@ -59,6 +59,9 @@ measure() {
 	echo "$READS reads of the alert list, one after another..."
 	loadgen reads --gateway "$GW" --path /api/alerts --token "$TOKEN" --sequential "$READS" >"$WORK/$phase-alerts.out"
 	show "$WORK/$phase-alerts.out"
+	# then reached, as the history is: an open alert would keep escalating
+	loadgen contact --gateway "$GW" --token "$AGENT_TOKEN" --in "$WORK/$phase.txt" >"$WORK/$phase-contact.out"
+	show "$WORK/$phase-contact.out"
 	local s="$WORK/$phase-submit.out" c="$WORK/$phase-check.out" q="$WORK/$phase-queue.out" a="$WORK/$phase-alerts.out"
 	echo "$phase,$STORED,$(result "$s" accepted),$(result "$s" s503),$(result "$s" slow_or_timeout),$(result "$s" p50_ms),$(result "$s" p99_ms),$(result "$c" p50_ms),$(result "$c" p99_ms),$(result "$c" max_ms),$(result "$c" lost),$(result "$c" duplicated),$(result "$q" p50_ms),$(result "$q" p99_ms),$(result "$a" p50_ms),$(result "$a" p99_ms)" >>"$CSV"
 	STORED=$((STORED + $(result "$s" accepted)))
@@ -71,13 +74,30 @@ if [ "$WARMUP_SECONDS" -gt 0 ]; then
 	show "$WORK/warmup.out"
 	STORED=$((STORED + $(result "$WORK/warmup.out" accepted)))
 	echo "warm-up pages: $(wait_paged "$WORK/warmup.txt" 60)"
+	loadgen contact --gateway "$GW" --token "$AGENT_TOKEN" --in "$WORK/warmup.txt" >"$WORK/warmup-contact.out"
+	show "$WORK/warmup-contact.out"
 fi
 measure fresh '+1 646 55'
 
 echo
-echo "storing $REQUESTS contact requests at $LOAD_RATE/s in chunks of $LOAD_CHUNK..."
+# contact_chunk N: once chunk N is paged, an agent reaches each of its requests (in the background)
+contact_chunk() {
+	local n="$1"
+	echo "  chunk $n paging: $(wait_paged "$WORK/load-$n.txt" "$DRAIN_SECONDS")" >"$WORK/load-$n-contact.out"
+	loadgen contact --gateway "$GW" --token "$AGENT_TOKEN" --in "$WORK/load-$n.txt" \
+		--concurrency "$CONTACT_CONCURRENCY" >>"$WORK/load-$n-contact.out"
+}
+contact_done() {
+	local n="$1" out="$WORK/load-$1-contact.out"
+	wait "$CONTACT_PID"
+	CONTACTED=$((CONTACTED + $(result "$out" contacted)))
+	NOT_CONTACTED=$((NOT_CONTACTED + $(result "$out" failed)))
+	echo "  chunk $n: $(head -1 "$out" | sed 's/^ *//'), $(result "$out" contacted) of $(result "$out" requests) moved to CONTACTED"
+}
+
+echo "storing $REQUESTS contact requests at $LOAD_RATE/s in chunks of $LOAD_CHUNK, each chunk reached by an agent once paged..."
 load_start=$SECONDS
-chunk=0; remaining="$REQUESTS"; load_503=0; load_other=0
+chunk=0; remaining="$REQUESTS"; load_503=0; load_other=0; CONTACTED=0; NOT_CONTACTED=0; CONTACT_PID=""
 while [ "$remaining" -gt 0 ]; do
 	chunk=$((chunk + 1))
 	n=$((remaining < LOAD_CHUNK ? remaining : LOAD_CHUNK))
@@ -90,11 +110,27 @@ while [ "$remaining" -gt 0 ]; do
 	echo "  chunk $chunk: $(result "$out" accepted) of $n accepted, 503 $(result "$out" s503), 202 p99 $(result "$out" p99_ms) ms;" \
 		"$STORED stored, $((SECONDS - load_start)) s"
 	remaining=$((remaining - n))
+	[ -z "$CONTACT_PID" ] || contact_done $((chunk - 1))
+	contact_chunk "$chunk" &
+	CONTACT_PID=$!
 done
-echo "stored in $((SECONDS - load_start)) s; 503 answers $load_503, other, timed out or failed $load_other"
+contact_done "$chunk"
+echo "stored in $((SECONDS - load_start)) s; 503 answers $load_503, other, timed out or failed $load_other;" \
+	"moved to CONTACTED $CONTACTED, not moved $NOT_CONTACTED"
 drain_start=$SECONDS
-echo "waiting for their pages to drain (the last chunk's last requests paged, at most $DRAIN_SECONDS s)..."
-echo "  $(wait_paged "$WORK/load-$chunk.txt" "$DRAIN_SECONDS") after $((SECONDS - drain_start)) s"
+echo "waiting until no alert is open (every CONTACTED resolves its alert; at most $DRAIN_SECONDS s)..."
+open_alerts() {
+	local state total=0 n
+	for state in TRIGGERED ACKNOWLEDGED; do
+		n=$(curl -s --max-time 10 "$GW/api/alerts?state=$state&limit=200" -H "Authorization: Bearer $TOKEN" | grep -o '"id"' | wc -l)
+		total=$((total + n))
+	done
+	echo "$total"
+}
+while [ "$(open_alerts)" -gt 0 ] && [ $((SECONDS - drain_start)) -lt "$DRAIN_SECONDS" ]; do
+	sleep 5
+done
+echo "  open alerts: $(open_alerts) (200 or more shows as 200 per state) after $((SECONDS - drain_start)) s"
 measure grown '+1 647 55'
 
 echo

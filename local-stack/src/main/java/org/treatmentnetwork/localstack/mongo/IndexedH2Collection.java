@@ -3,6 +3,7 @@ package org.treatmentnetwork.localstack.mongo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,20 @@ import org.h2.mvstore.MVMap;
  * every branch says so. The stock collection uses an index only when the query is exactly
  * that index's fields, and otherwise matches every document of the collection, so that a
  * claim by {@code _id} with one more condition cost as much as the collection was large.
- * Every candidate still goes through the query matcher, so the answer is the same; only
- * the documents read change.
+ * A sorted read with a limit, such as "the newest 50 alerts", follows the order of a
+ * memory index on the sort field and stops at the limit, unless the query's conditions
+ * narrow it to a few documents already. Every candidate still goes through the query
+ * matcher, so the answer is the same; only the documents read change.
  */
 final class IndexedH2Collection extends H2Collection {
 
 	private static final String ID = "_id";
+
+	/**
+	 * Above this many candidates, a sorted read with a limit follows the sort field's
+	 * index instead of sorting every candidate.
+	 */
+	private static final int SORT_CANDIDATES_AT_MOST = 1000;
 
 	private final MVMap<Object, Document> documents;
 
@@ -46,12 +55,82 @@ final class IndexedH2Collection extends H2Collection {
 			Document fieldSelector) {
 		if (query != null && !isNaturalOrder(orderBy)) {
 			Optional<Set<Object>> candidates = candidates(query);
+			if (limit > 0 && candidates.map((found) -> found.size() > SORT_CANDIDATES_AT_MOST).orElse(true)) {
+				Optional<Walk> walk = firstInOrder(query, orderBy, numberToSkip + limit);
+				if (walk.isPresent()) {
+					return matchDocumentsFromStream(query, walk.get().matches().stream(), numberToSkip, limit,
+							batchSize, null, fieldSelector);
+				}
+			}
 			if (candidates.isPresent()) {
 				return matchDocuments(query, inNaturalOrder(candidates.get()), orderBy, numberToSkip, limit, batchSize,
 						fieldSelector);
 			}
 		}
 		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	/**
+	 * The first {@code wanted} matches of a query in the order of a sort on one field,
+	 * read in the order of a memory index on that field (ties in natural order, as a
+	 * stable sort of a full scan leaves them) until enough match or none are left.
+	 * @return the matches and how many documents were read, or empty when the sort is not
+	 * on one field, no memory index has that field first, or the index cannot give the
+	 * order (some document holds no single sortable value there)
+	 */
+	Optional<Walk> firstInOrder(Document query, Document orderBy, int wanted) {
+		if (orderBy == null || orderBy.size() != 1 || !(orderBy.values().iterator().next() instanceof Number direction)
+				|| Math.abs(direction.intValue()) != 1) {
+			return Optional.empty();
+		}
+		String field = orderBy.keySet().iterator().next();
+		MemoryIndex index = null;
+		for (Index<Object> candidate : getIndexes()) {
+			if (candidate instanceof MemoryIndex memory && memory.field().equals(field)) {
+				index = memory;
+			}
+		}
+		if (index == null) {
+			return Optional.empty();
+		}
+		List<Document> matches = new ArrayList<>();
+		Set<Object> seen = new HashSet<>();
+		int read = 0;
+		Object from = null;
+		int count = Math.max(64, 2 * wanted);
+		while (matches.size() < wanted) {
+			Optional<List<SortedValues.Group>> groups = index.inOrder(from, direction.intValue() < 0, count);
+			if (groups.isEmpty()) {
+				return Optional.empty();
+			}
+			boolean more = false;
+			for (SortedValues.Group group : groups.get()) {
+				List<Object> positions = new ArrayList<>(group.positions());
+				positions.sort(this.documents.getKeyType()::compare);
+				for (Object position : positions) {
+					if (matches.size() == wanted || !seen.add(position)) {
+						continue;
+					}
+					more = true;
+					Document document = this.documents.get(position);
+					read++;
+					if (document != null && documentMatchesQuery(document, query)) {
+						matches.add(document);
+					}
+				}
+				from = group.value();
+			}
+			if (!more) {
+				break;
+			}
+			count *= 2;
+		}
+		return Optional.of(new Walk(matches, read));
+	}
+
+	/** What {@link #firstInOrder} found, and how many documents it read for it. */
+	record Walk(List<Document> matches, int read) {
+
 	}
 
 	/**

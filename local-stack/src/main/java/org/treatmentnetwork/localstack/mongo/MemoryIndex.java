@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -43,6 +44,13 @@ final class MemoryIndex extends Index<Object> {
 
 	/** Documents whose first value cannot be filed: a candidate for every lookup. */
 	private final Set<Object> unfiled = new LinkedHashSet<>();
+
+	/**
+	 * How many documents hold no single sortable value in the first field (missing,
+	 * {@code null}, an array, another kind, or unfiled): while any do, a sort by the
+	 * field cannot follow this index, as MongoDB orders those by rules of their own.
+	 */
+	private int unordered;
 
 	MemoryIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
@@ -100,6 +108,23 @@ final class MemoryIndex extends Index<Object> {
 		return positions;
 	}
 
+	/**
+	 * The positions in the order of the first field's values, one group per value, from
+	 * {@code from} on (inclusive; {@code null} from the first), until the groups hold at
+	 * least {@code count} positions; empty when some document's position in that order
+	 * cannot be told from this index.
+	 */
+	synchronized Optional<List<SortedValues.Group>> inOrder(Object from, boolean descending, int count) {
+		if (this.unordered > 0) {
+			return Optional.empty();
+		}
+		return Optional.of(this.sortedFirst.groups(from, descending, count));
+	}
+
+	private static boolean ordered(List<Object> firsts) {
+		return firsts.size() == 1 && firsts.get(0) != null && SortedValues.sortable(firsts.get(0));
+	}
+
 	@Override
 	public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
 		// the collection hands over the raw key (null for an _id of null); the data map
@@ -126,7 +151,11 @@ final class MemoryIndex extends Index<Object> {
 		if (!IndexValues.valuesAt(document, this.field, firsts::add)) {
 			this.unfiled.add(position);
 			this.filedByPosition.put(position, new Filed(UNFILED, UNFILED));
+			this.unordered++;
 			return;
+		}
+		if (!ordered(firsts)) {
+			this.unordered++;
 		}
 		for (Object value : firsts) {
 			this.positionsByValue.computeIfAbsent(value, (key) -> new LinkedHashSet<>()).add(position);
@@ -154,6 +183,9 @@ final class MemoryIndex extends Index<Object> {
 		Filed filed = this.filedByPosition.remove(position);
 		if (filed == null) {
 			return;
+		}
+		if (!ordered(filed.firsts())) {
+			this.unordered--;
 		}
 		if (filed.firsts() == UNFILED) {
 			this.unfiled.remove(position);
@@ -232,6 +264,7 @@ final class MemoryIndex extends Index<Object> {
 		this.sortedSecondByFirst.clear();
 		this.filedByPosition.clear();
 		this.unfiled.clear();
+		this.unordered = 0;
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package org.treatmentnetwork.localstack.mongo;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
@@ -88,6 +91,33 @@ final class SortedValues {
 
 	boolean isEmpty() {
 		return this.sorted.isEmpty() && this.unsorted.isEmpty();
+	}
+
+	/**
+	 * The positions of each value in order, one group per value, from {@code from} on
+	 * ({@code null}: from the first), until the groups hold at least {@code count}
+	 * positions or none are left. The positions kept aside are not among them.
+	 */
+	List<Group> groups(Object from, boolean descending, int count) {
+		NavigableMap<Object, Set<Object>> ordered = descending ? this.sorted.descendingMap() : this.sorted;
+		if (from != null) {
+			ordered = ordered.tailMap(from, true);
+		}
+		List<Group> groups = new ArrayList<>();
+		int positions = 0;
+		for (Map.Entry<Object, Set<Object>> entry : ordered.entrySet()) {
+			if (positions >= count) {
+				break;
+			}
+			groups.add(new Group(entry.getKey(), new ArrayList<>(entry.getValue())));
+			positions += entry.getValue().size();
+		}
+		return groups;
+	}
+
+	/** The positions filed under one value. */
+	record Group(Object value, List<Object> positions) {
+
 	}
 
 	/** Adds the positions of the values within the range, and those kept aside. */

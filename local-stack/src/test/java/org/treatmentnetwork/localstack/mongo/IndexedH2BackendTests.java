@@ -131,6 +131,31 @@ class IndexedH2BackendTests {
 		assertThat(pending).isBetween(50L, 450L);
 	}
 
+	@Test
+	void aSortedReadWithALimitReadsAboutTheLimitInTheIndexOrder() {
+		DurableH2Backend backend = new DurableH2Backend(this.data.resolve("mongo.mv").toString());
+		MongoCollection<Document> alerts = collection(backend);
+		createIndexes(alerts);
+		alerts.insertMany(documents(new Random(5), 3000));
+		IndexedH2Collection collection = (IndexedH2Collection) backend.resolveDatabase("test")
+			.resolveCollection("requests", true);
+		de.bwaldvogel.mongo.bson.Document newestFirst = new de.bwaldvogel.mongo.bson.Document("createdAt", -1);
+
+		// the alert list: the newest 50, and the newest 50 resolved ones
+		for (Bson filter : List.of(new Document(), eq("state", "RESOLVED"))) {
+			IndexedH2Collection.Walk walk = collection.firstInOrder(wire(filter), newestFirst, 50).orElseThrow();
+			assertThat(walk.matches().stream().map((document) -> document.get("_id")).toList())
+				.isEqualTo(ids(alerts.find(filter).sort(Sorts.descending("createdAt")).limit(50)));
+			assertThat(walk.read()).as("documents read for %s", filter).isLessThan(400);
+		}
+		// a field some documents lack, or an array, gives no order through its index
+		for (String field : List.of("phoneHash", "tags")) {
+			assertThat(
+					collection.firstInOrder(wire(new Document()), new de.bwaldvogel.mongo.bson.Document(field, 1), 10))
+				.isEmpty();
+		}
+	}
+
 	private static de.bwaldvogel.mongo.bson.Document wire(Bson filter) {
 		Document query = Document.parse(filter.toBsonDocument().toJson());
 		return new de.bwaldvogel.mongo.bson.Document(toWire(query));
@@ -185,6 +210,29 @@ class IndexedH2BackendTests {
 			.isEqualTo(ids(stock.find(queue).sort(Sorts.descending("receivedAt")).limit(5)));
 		assertThat(indexed.countDocuments(eq("status", "CLOSED")))
 			.isEqualTo(stock.countDocuments(eq("status", "CLOSED")));
+		// sorted reads with a limit: through the sort field's index where it gives the
+		// order
+		// (ties in createdAt; strings among the dates of updatedAt), as the stock sort
+		// where
+		// it cannot (phoneHash is missing in some documents)
+		List<SortedRead> sorted = List.of(new SortedRead(new Document(), Sorts.descending("createdAt"), 0, 50),
+				new SortedRead(new Document(), Sorts.ascending("createdAt"), 10, 25),
+				new SortedRead(eq("state", "RESOLVED"), Sorts.descending("createdAt"), 3, 7),
+				new SortedRead(eq("state", "RESOLVED"), Sorts.ascending("createdAt"), 0, 500),
+				new SortedRead(gte("updatedAt", T0), Sorts.ascending("updatedAt"), 0, 20),
+				new SortedRead(new Document(), Sorts.descending("updatedAt"), 0, 30),
+				new SortedRead(new Document(), Sorts.ascending("phoneHash"), 0, 10));
+		for (SortedRead read : sorted) {
+			assertThat(ids(read.of(indexed))).as(read.toString()).isEqualTo(ids(read.of(stock)));
+		}
+	}
+
+	private record SortedRead(Bson filter, Bson sort, int skip, int limit) {
+
+		Iterable<Document> of(MongoCollection<Document> collection) {
+			return collection.find(this.filter).sort(this.sort).skip(this.skip).limit(this.limit);
+		}
+
 	}
 
 	/**
@@ -216,6 +264,7 @@ class IndexedH2BackendTests {
 		requests.createIndex(Indexes.ascending("state", "repeatNoticeAt"));
 		requests.createIndex(Indexes.ascending("state", "followUps.dueAt"));
 		requests.createIndex(Indexes.ascending("updatedAt"));
+		requests.createIndex(Indexes.descending("createdAt"));
 	}
 
 	/**
@@ -266,6 +315,8 @@ class IndexedH2BackendTests {
 			else {
 				document.append("updatedAt", java.util.Date.from(T0.plusSeconds(random.nextInt(600))));
 			}
+			// an alert's creation time, with ties
+			document.append("createdAt", java.util.Date.from(T0.plusSeconds(random.nextInt(120))));
 			documents.add(document);
 		}
 		return documents;
