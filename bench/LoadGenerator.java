@@ -32,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java bench/LoadGenerator.java submit --gateway URL --rate R (--seconds S | --count N) --phone-prefix '+1 646 555' --out FILE [--message TEXT] [--wait-for-log FILE --wait-for-text TEXT]
  * java bench/LoadGenerator.java check  --gateway URL --token T --in FILE [--out CSV] [--concurrency 8] [--wait S] [--last N] [--slice-seconds S] [--acknowledge yes|no]
- * java bench/LoadGenerator.java contact --gateway URL --token T --in FILE [--concurrency 8]
+ * java bench/LoadGenerator.java contact --gateway URL --token T --in FILE [--concurrency 8] [--moves CONTACT_ATTEMPTED,CONTACTED]
  * java bench/LoadGenerator.java reads  --gateway URL --path /api/content/articles/SLUG?locale=en (--rate R --seconds S | --sequential N) [--token T] [--out FILE]
  * </pre>
  *
@@ -426,15 +426,18 @@ public class LoadGenerator {
 
 	/**
 	 * An agent reaches every accepted request of a submission: for each, {@code POST
-	 * /api/intake/contact-requests/{id}/status} with CONTACT_ATTEMPTED, then CONTACTED (the
-	 * pipeline moves one step at a time; CONTACTED resolves the request's alert), as the call
-	 * center would after its first call. At most --concurrency requests at once.
+	 * /api/intake/contact-requests/{id}/status} with each of --moves in turn, a note with
+	 * each (by default CONTACT_ATTEMPTED, then CONTACTED, as the call center would after its
+	 * first call: the pipeline moves one step at a time; CLOSED, with its reason, is one move
+	 * from any open status). CONTACTED or later resolves the request's alert. At most
+	 * --concurrency requests at once.
 	 */
 	static void contact(Options options) throws Exception {
 		String gateway = options.required("gateway");
 		String token = options.required("token");
 		Path in = Path.of(options.required("in"));
 		Semaphore inFlight = new Semaphore((int) options.positiveNumber("concurrency", 8));
+		List<String> steps = List.of(options.optional("moves", "CONTACT_ATTEMPTED,CONTACTED").split(","));
 		options.rejectOthers();
 		List<String> ids = new ArrayList<>();
 		for (String line : Files.readAllLines(in)) {
@@ -447,10 +450,12 @@ public class LoadGenerator {
 		List<CompletableFuture<String>> moves = new ArrayList<>();
 		for (String id : ids) {
 			inFlight.acquireUninterruptibly();
-			moves.add(move(gateway, token, id, "CONTACT_ATTEMPTED", "first call, voicemail")
-				.thenCompose(first -> first.equals("200") ? move(gateway, token, id, "CONTACTED", "reached, talked it through")
-						: CompletableFuture.completedFuture("attempt " + first))
-				.whenComplete((status, failure) -> inFlight.release()));
+			CompletableFuture<String> done = CompletableFuture.completedFuture("200");
+			for (String step : steps) {
+				done = done.thenCompose(previous -> previous.equals("200") ? move(gateway, token, id, step, NOTES.getOrDefault(step, "bench"))
+						: CompletableFuture.completedFuture(previous));
+			}
+			moves.add(done.whenComplete((status, failure) -> inFlight.release()));
 		}
 		Map<String, Long> outcomes = new java.util.TreeMap<>();
 		moves.forEach(m -> outcomes.merge(m.join(), 1L, Long::sum));
@@ -460,6 +465,9 @@ public class LoadGenerator {
 		System.out.printf("RESULT requests=%d contacted=%d failed=%d%n", ids.size(), outcomes.getOrDefault("200", 0L),
 				ids.size() - outcomes.getOrDefault("200", 0L));
 	}
+
+	static final Map<String, String> NOTES = Map.of("CONTACT_ATTEMPTED", "first call, voicemail", "CONTACTED",
+			"reached, talked it through", "CLOSED", "reached by phone, no further help wanted for now");
 
 	static CompletableFuture<String> move(String gateway, String token, String id, String status, String note) {
 		HttpRequest request = HttpRequest
@@ -713,7 +721,7 @@ public class LoadGenerator {
 				usage:
 				  java bench/LoadGenerator.java submit --gateway URL --rate R (--seconds S | --count N) --phone-prefix '+1 646 555' --out FILE [--message TEXT] [--wait-for-log FILE --wait-for-text TEXT]
 				  java bench/LoadGenerator.java check  --gateway URL --token T --in FILE [--out CSV] [--concurrency 8] [--wait SECONDS] [--last N] [--slice-seconds S] [--acknowledge yes|no]
-				  java bench/LoadGenerator.java contact --gateway URL --token T --in FILE [--concurrency 8]
+				  java bench/LoadGenerator.java contact --gateway URL --token T --in FILE [--concurrency 8] [--moves CONTACT_ATTEMPTED,CONTACTED]
 				  java bench/LoadGenerator.java reads  --gateway URL --path PATH (--rate R --seconds S | --sequential N) [--token T] [--out FILE]""");
 		System.exit(2);
 		return new IllegalStateException();

@@ -234,7 +234,7 @@ final class IndexedH2Collection extends H2Collection {
 
 	/**
 	 * One field's condition, through {@code _id}, a unique index or a memory index: an
-	 * equality or {@code $in}; or a range, on an index's first field or on the second
+	 * equality or {@code $in}, or a range, on an index's first field or on the second
 	 * field of a compound index whose first field the enclosing conjunctions name.
 	 */
 	private Optional<Set<Object>> lookUp(String field, Object condition, Map<String, List<Object>> equalities) {
@@ -256,6 +256,23 @@ final class IndexedH2Collection extends H2Collection {
 		for (Index<Object> index : getIndexes()) {
 			if (index instanceof MemoryIndex memory && memory.field().equals(field)) {
 				return Optional.of(memory.positions(wanted.get()));
+			}
+		}
+		// an equality on the second field of a compound index whose first field the
+		// conjunctions name, such as the queue's "awaiting contact, of this urgency";
+		// null
+		// is not looked up there (documents missing the second field are not filed by it)
+		if (wanted.get().stream().allMatch((value) -> value != null && SortedValues.sortable(value))) {
+			for (Index<Object> index : getIndexes()) {
+				if (index instanceof MemoryIndex memory && field.equals(memory.secondField())
+						&& equalities.containsKey(memory.field())) {
+					Set<Object> positions = new LinkedHashSet<>();
+					for (Object value : wanted.get()) {
+						positions.addAll(memory.positions(equalities.get(memory.field()),
+								new IndexValues.Range(value, true, value, true)));
+					}
+					return Optional.of(positions);
+				}
 			}
 		}
 		// a unique index holds no entry for a document without the field (when sparse),

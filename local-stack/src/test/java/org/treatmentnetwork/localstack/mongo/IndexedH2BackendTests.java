@@ -115,6 +115,12 @@ class IndexedH2BackendTests {
 		assertThat(collection.candidates(wire(dueEntries)))
 			.hasValueSatisfying((read) -> assertThat(read).hasSize((int) due));
 		assertThat(due).isPositive().isLessThan(pending);
+		// the queue: awaiting contact and of one urgency, through the (status, urgency)
+		// index
+		Bson queue = and(in("status", "RECEIVED", "CONTACTED"), eq("urgency", "HIGH"));
+		long queued = requests.countDocuments(queue);
+		assertThat(collection.candidates(wire(queue)))
+			.hasValueSatisfying((read) -> assertThat(read).hasSize((int) queued));
 		assertThat(collection
 			.candidates(wire(and(or(in("phoneHash", "p1", "p2"), eq("emailHash", "e3")), gte("receivedAt", T0)))))
 			.hasValueSatisfying((read) -> assertThat(read).hasSizeLessThan(40));
@@ -201,7 +207,10 @@ class IndexedH2BackendTests {
 				lte("updatedAt", now), gte("receivedAt", T0), eq("followUps", List.of()), regex("phoneHash", "^p1"),
 				regex("_id", "^r1"), in("tags", Pattern.compile("^a"), "c"),
 				and(eq("status", "RECEIVED"), regex("emailHash", "e2")), in("emailHash", "e1", null),
-				and(in("reference", "REF-00012", null), eq("status", "RECEIVED")));
+				and(in("reference", "REF-00012", null), eq("status", "RECEIVED")),
+				and(in("status", "RECEIVED", "CONTACTED"), eq("urgency", "HIGH")),
+				and(eq("status", "CLOSED"), in("urgency", "LOW", "CRISIS")),
+				and(eq("status", "CLOSED"), eq("urgency", null)));
 		for (Bson filter : filters) {
 			assertThat(ids(indexed.find(filter))).as(filter.toString()).isEqualTo(ids(stock.find(filter)));
 		}
