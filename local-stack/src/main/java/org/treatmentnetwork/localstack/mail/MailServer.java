@@ -1,33 +1,23 @@
 package org.treatmentnetwork.localstack.mail;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Receives staff e-mail over SMTP and writes every message to a folder as an {@code .eml}
- * file, so that a developer can open what on-call staff were sent. Arguments:
- * {@code HOST PORT MAIL_DIR}.
+ * file, so that a developer can open what on-call staff were sent
+ * ({@link MailFolderWriter}). Arguments: {@code HOST PORT MAIL_DIR}.
  */
 public final class MailServer {
 
 	private static final Logger log = LoggerFactory.getLogger(MailServer.class);
-
-	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
 	private MailServer() {
 	}
@@ -50,32 +40,11 @@ public final class MailServer {
 		}, "mail-shutdown"));
 		greenMail.start();
 		log.info("SMTP server listening on {}:{}, messages saved in {}", host, port, mailDir);
-		// GreenMail lists received messages grouped by mailbox, not in arrival order, so
-		// new
-		// messages are recognised by their Message-ID rather than by position. A message
-		// sent
-		// to several recipients is saved once.
-		Set<String> saved = new HashSet<>();
-		int count = 0;
+		MailFolderWriter writer = new MailFolderWriter(greenMail, mailDir);
 		while (stopped.getCount() > 0) {
-			for (MimeMessage message : greenMail.getReceivedMessages()) {
-				if (!saved.add(idOf(message))) {
-					continue;
-				}
-				count++;
-				Path file = mailDir.resolve(FILE_TIME.format(LocalDateTime.now()) + "-" + count + ".eml");
-				try (OutputStream out = Files.newOutputStream(file)) {
-					message.writeTo(out);
-				}
-				log.info("received message {} for {}", count, Arrays.toString(message.getAllRecipients()));
-			}
+			writer.writeNew();
 			Thread.sleep(200);
 		}
-	}
-
-	private static String idOf(MimeMessage message) throws MessagingException {
-		String id = message.getMessageID();
-		return (id != null) ? id : "identity-" + System.identityHashCode(message);
 	}
 
 }
