@@ -81,7 +81,7 @@ final class SuiteTopology {
 		List<Component> infrastructure = List.of(
 				Component
 					.infrastructure("mongodb", "MongoDB wire-protocol server (H2 on disk)",
-							MongoWireServer.class.getName(), "-Xmx1g", ports.mongo())
+							MongoWireServer.class.getName(), "-Xmx1536m", ports.mongo())
 					.withArguments(host, ports.mongo(), config.dataDir().resolve("mongodb").resolve("mongo.mv")),
 				Component
 					.infrastructure("smtp", "SMTP server for staff e-mail", MailServer.class.getName(), "-Xmx96m",

@@ -32,8 +32,18 @@ class DurableH2Backend extends H2Backend {
 	/** Every write numbered up to this one is on disk (guarded by the commit lock). */
 	private long committedThrough;
 
+	/**
+	 * The MVStore's page cache, in MiB. With its default (16), reads past the cache
+	 * deserialized pages from the file (Java serialization: a large share of the stand-in's
+	 * thread samples at 17,000 stored requests, when it used a whole core), so that a query
+	 * cost more the more was stored. Sized for a year of a large network (100,000 requests
+	 * and their alerts: {@code bench/data-growth.sh} measures it); the heap grows to it
+	 * only as data does.
+	 */
+	static final int CACHE_MIB = 384;
+
 	DurableH2Backend(String fileName) {
-		this(MVStore.open(fileName));
+		this(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MIB).open());
 	}
 
 	private DurableH2Backend(MVStore store) {
