@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * holds only what arrived since the last pass (GreenMail keeps every message in memory,
  * and looking through all of them on every pass cost more with every page sent). A
  * message sent to several recipients lands in each one's mailbox and is written once,
- * recognised by its Message-ID among the last {@value #REMEMBERED} written.
+ * recognised by its Message-ID among the last {@value #REMEMBERED} written (a message
+ * without one, which the services never send, is written once per mailbox). A file
+ * appears complete or not at all: it is written under a temporary name, then moved into
+ * place. A message that could not be written stays in the server for the next pass.
  */
 final class MailFolderWriter {
 
@@ -62,14 +66,24 @@ final class MailFolderWriter {
 	 * Writes every message received since the last pass and removes it from the server.
 	 * @return how many files were written
 	 */
-	int writeNew() throws IOException, MessagingException, FolderException {
+	int writeNew() throws MessagingException, FolderException {
 		int before = this.count;
 		for (MailFolder folder : this.greenMail.getManagers().getImapHostManager().getStore().listMailboxes("*")) {
 			boolean taken = false;
 			for (StoredMessage stored : folder.getNonDeletedMessages()) {
 				MimeMessage message = stored.getMimeMessage();
-				if (this.written.add(idOf(message))) {
-					write(message);
+				String id = message.getMessageID();
+				try {
+					if (id == null || !this.written.contains(id)) {
+						write(message);
+					}
+				}
+				catch (IOException | MessagingException ex) {
+					log.warn("could not write a received message to {}: {}", this.mailDir, ex.toString());
+					continue;
+				}
+				if (id != null) {
+					this.written.add(id);
 				}
 				stored.setFlag(Flags.Flag.DELETED, true);
 				taken = true;
@@ -83,16 +97,13 @@ final class MailFolderWriter {
 
 	private void write(MimeMessage message) throws IOException, MessagingException {
 		this.count++;
-		Path file = this.mailDir.resolve(FILE_TIME.format(LocalDateTime.now()) + "-" + this.count + ".eml");
-		try (OutputStream out = Files.newOutputStream(file)) {
+		String name = FILE_TIME.format(LocalDateTime.now()) + "-" + this.count + ".eml";
+		Path partial = this.mailDir.resolve(name + ".partial");
+		try (OutputStream out = Files.newOutputStream(partial)) {
 			message.writeTo(out);
 		}
+		Files.move(partial, this.mailDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
 		log.info("received message {} for {}", this.count, Arrays.toString(message.getAllRecipients()));
-	}
-
-	private static String idOf(MimeMessage message) throws MessagingException {
-		String id = message.getMessageID();
-		return (id != null) ? id : "identity-" + System.identityHashCode(message);
 	}
 
 }

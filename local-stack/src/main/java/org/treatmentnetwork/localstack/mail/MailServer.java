@@ -42,7 +42,13 @@ public final class MailServer {
 		log.info("SMTP server listening on {}:{}, messages saved in {}", host, port, mailDir);
 		MailFolderWriter writer = new MailFolderWriter(greenMail, mailDir);
 		while (stopped.getCount() > 0) {
-			writer.writeNew();
+			try {
+				writer.writeNew();
+			}
+			catch (Exception ex) {
+				// the messages stay in the server for the next pass
+				log.warn("could not go through the received messages: {}", ex.toString());
+			}
 			Thread.sleep(200);
 		}
 	}

@@ -34,11 +34,11 @@ class DurableH2Backend extends H2Backend {
 
 	/**
 	 * The MVStore's page cache, in MiB. With its default (16), reads past the cache
-	 * deserialized pages from the file (Java serialization: a large share of the stand-in's
-	 * thread samples at 17,000 stored requests, when it used a whole core), so that a query
-	 * cost more the more was stored. Sized for a year of a large network (100,000 requests
-	 * and their alerts: {@code bench/data-growth.sh} measures it); the heap grows to it
-	 * only as data does.
+	 * deserialized pages from the file (Java serialization: a large share of the
+	 * stand-in's thread samples at 17,000 stored requests, when it used a whole core), so
+	 * that a query cost more the more was stored. Sized for a year of a large network
+	 * (100,000 requests and their alerts: {@code bench/data-growth.sh} measures it); the
+	 * heap grows to it only as data does.
 	 */
 	static final int CACHE_MIB = 384;
 

@@ -56,7 +56,7 @@ final class IndexedH2Collection extends H2Collection {
 		if (query != null && !isNaturalOrder(orderBy)) {
 			Optional<Set<Object>> candidates = candidates(query);
 			if (limit > 0 && candidates.map((found) -> found.size() > SORT_CANDIDATES_AT_MOST).orElse(true)) {
-				Optional<Walk> walk = firstInOrder(query, orderBy, numberToSkip + limit);
+				Optional<Walk> walk = firstInOrder(query, orderBy, numberToSkip + limit, candidates.orElse(null));
 				if (walk.isPresent()) {
 					return matchDocumentsFromStream(query, walk.get().matches().stream(), numberToSkip, limit,
 							batchSize, null, fieldSelector);
@@ -79,6 +79,15 @@ final class IndexedH2Collection extends H2Collection {
 	 * order (some document holds no single sortable value there)
 	 */
 	Optional<Walk> firstInOrder(Document query, Document orderBy, int wanted) {
+		return firstInOrder(query, orderBy, wanted, null);
+	}
+
+	/**
+	 * {@link #firstInOrder(Document, Document, int)}, reading only the documents among
+	 * {@code candidates} (when not {@code null}) that the query's conditions narrowed it
+	 * to.
+	 */
+	private Optional<Walk> firstInOrder(Document query, Document orderBy, int wanted, Set<Object> candidates) {
 		if (orderBy == null || orderBy.size() != 1 || !(orderBy.values().iterator().next() instanceof Number direction)
 				|| Math.abs(direction.intValue()) != 1) {
 			return Optional.empty();
@@ -112,6 +121,9 @@ final class IndexedH2Collection extends H2Collection {
 						continue;
 					}
 					more = true;
+					if (candidates != null && !candidates.contains(position)) {
+						continue;
+					}
 					Document document = this.documents.get(position);
 					read++;
 					if (document != null && documentMatchesQuery(document, query)) {

@@ -121,6 +121,12 @@ final class MemoryIndex extends Index<Object> {
 		return Optional.of(this.sortedFirst.groups(from, descending, count));
 	}
 
+	/**
+	 * One sortable value: a number, a string or a date. (Numbers are kept as doubles, as
+	 * the query matcher compares them; two 128-bit decimals or longs past 2^53 that
+	 * become one double would tie here where MongoDB orders them. Nothing the services
+	 * store is such a number.)
+	 */
 	private static boolean ordered(List<Object> firsts) {
 		return firsts.size() == 1 && firsts.get(0) != null && SortedValues.sortable(firsts.get(0));
 	}

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -66,9 +67,32 @@ class MailFolderWriterTests {
 		assertThat(writer.writeNew()).isZero();
 		assertThat(this.greenMail.getReceivedMessages()).isEmpty();
 		assertThat(subjects()).hasSize(3).contains("Alert K7MQ-4XPC");
+
+		// a copy of a written message reaching another mailbox after the pass: not again
+		MimeMessage copy = message("Alert K7MQ-4XPD", "nurse-3@example.test");
+		copy.saveChanges();
+		this.greenMail.setUser("nurse-3@example.test", "nurse-3@example.test", "secret");
+		this.greenMail.setUser("nurse-4@example.test", "nurse-4@example.test", "secret");
+		deliver("nurse-3@example.test", copy);
+		assertThat(writer.writeNew()).isEqualTo(1);
+		deliver("nurse-4@example.test", copy);
+		assertThat(writer.writeNew()).isZero();
+		assertThat(this.greenMail.getReceivedMessages()).isEmpty();
+		assertThat(subjects()).hasSize(4).contains("Alert K7MQ-4XPD");
+	}
+
+	private void deliver(String user, MimeMessage message) throws Exception {
+		MailFolder inbox = this.greenMail.getManagers()
+			.getImapHostManager()
+			.getInbox(this.greenMail.getManagers().getUserManager().getUserByEmail(user));
+		inbox.store(message);
 	}
 
 	private void send(String subject, String... recipients) throws Exception {
+		Transport.send(message(subject, recipients));
+	}
+
+	private MimeMessage message(String subject, String... recipients) throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "127.0.0.1");
 		properties.put("mail.smtp.port", Integer.toString(this.port));
@@ -79,7 +103,7 @@ class MailFolderWriterTests {
 		}
 		message.setSubject(subject);
 		message.setText("A contact request is waiting.");
-		Transport.send(message);
+		return message;
 	}
 
 	private List<String> subjects() throws IOException {

@@ -154,6 +154,13 @@ class IndexedH2BackendTests {
 				.isEqualTo(ids(alerts.find(filter).sort(Sorts.descending("createdAt")).limit(50)));
 			assertThat(walk.read()).as("documents read for %s", filter).isLessThan(400);
 		}
+		// a document that loses its sort field takes the order away, and gives it back
+		de.bwaldvogel.mongo.bson.Document all = new de.bwaldvogel.mongo.bson.Document();
+		Object createdAt = alerts.find(eq("_id", "r7")).first().get("createdAt");
+		alerts.updateOne(eq("_id", "r7"), Updates.unset("createdAt"));
+		assertThat(collection.firstInOrder(all, newestFirst, 10)).isEmpty();
+		alerts.updateOne(eq("_id", "r7"), Updates.set("createdAt", createdAt));
+		assertThat(collection.firstInOrder(all, newestFirst, 10)).isPresent();
 		// a field some documents lack, or an array, gives no order through its index
 		for (String field : List.of("phoneHash", "tags")) {
 			assertThat(
@@ -230,6 +237,7 @@ class IndexedH2BackendTests {
 				new SortedRead(eq("state", "RESOLVED"), Sorts.ascending("createdAt"), 0, 500),
 				new SortedRead(gte("updatedAt", T0), Sorts.ascending("updatedAt"), 0, 20),
 				new SortedRead(new Document(), Sorts.descending("updatedAt"), 0, 30),
+				new SortedRead(new Document(), Sorts.ascending("updatedAt"), 0, 30),
 				new SortedRead(new Document(), Sorts.ascending("phoneHash"), 0, 10));
 		for (SortedRead read : sorted) {
 			assertThat(ids(read.of(indexed))).as(read.toString()).isEqualTo(ids(read.of(stock)));
