@@ -2,6 +2,7 @@ package org.treatmentnetwork.localstack.mongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -166,30 +167,42 @@ final class IndexedH2Collection extends H2Collection {
 	 * narrows them most; empty when no condition can be looked up.
 	 */
 	Optional<Set<Object>> candidates(Document conjunction) {
-		return candidates(conjunction, Map.of());
+		return candidates(conjunction, Map.of(), Integer.MAX_VALUE);
 	}
 
 	/**
 	 * @param outer the equalities of the conjunctions this one is part of (an {@code $or}
 	 * branch or an {@code $and} element must satisfy them too), for a range on the second
 	 * field of a compound index whose first field they name
+	 * @param bound only fewer candidates than this are worth finding (a narrower
+	 * condition is known already): a lookup that would give as many is not made, so that
+	 * an equality on a common value ("claimed by nobody", "resolved") beside an
+	 * {@code _id} does not copy a set that grows with the collection
 	 */
-	private Optional<Set<Object>> candidates(Document conjunction, Map<String, List<Object>> outer) {
+	private Optional<Set<Object>> candidates(Document conjunction, Map<String, List<Object>> outer, int bound) {
 		Map<String, List<Object>> equalities = new HashMap<>(outer);
 		collectEqualities(conjunction, equalities);
+		List<Map.Entry<String, Object>> conditions = new ArrayList<>(conjunction.entrySet());
+		// _id first: it names one document, and bounds every other lookup
+		conditions.sort(Comparator.comparingInt((condition) -> lookupOrder(condition.getKey())));
 		Set<Object> best = null;
-		for (Map.Entry<String, Object> condition : conjunction.entrySet()) {
+		for (Map.Entry<String, Object> condition : conditions) {
+			int limit = (best == null) ? bound : best.size();
 			Optional<Set<Object>> found = switch (condition.getKey()) {
-				case "$and" -> all(condition.getValue(), equalities);
-				case "$or" -> any(condition.getValue(), equalities);
+				case "$and" -> all(condition.getValue(), equalities, limit);
+				case "$or" -> any(condition.getValue(), equalities, limit);
 				default -> condition.getKey().startsWith("$") ? Optional.empty()
-						: lookUp(condition.getKey(), condition.getValue(), equalities);
+						: lookUp(condition.getKey(), condition.getValue(), equalities, limit);
 			};
-			if (found.isPresent() && (best == null || found.get().size() < best.size())) {
+			if (found.isPresent() && found.get().size() < limit) {
 				best = found.get();
 			}
 		}
 		return Optional.ofNullable(best);
+	}
+
+	private static int lookupOrder(String key) {
+		return ID.equals(key) ? 0 : key.startsWith("$") ? 2 : 1;
 	}
 
 	/** The equalities every match of a conjunction satisfies: its own and its $and's. */
@@ -209,15 +222,16 @@ final class IndexedH2Collection extends H2Collection {
 	}
 
 	/** {@code $and}: the narrowest of its elements. */
-	private Optional<Set<Object>> all(Object conditions, Map<String, List<Object>> equalities) {
+	private Optional<Set<Object>> all(Object conditions, Map<String, List<Object>> equalities, int bound) {
 		if (!(conditions instanceof Collection<?> elements)) {
 			return Optional.empty();
 		}
 		Set<Object> best = null;
 		for (Object element : elements) {
 			if (element instanceof Document document) {
-				Optional<Set<Object>> found = candidates(document, equalities);
-				if (found.isPresent() && (best == null || found.get().size() < best.size())) {
+				int limit = (best == null) ? bound : best.size();
+				Optional<Set<Object>> found = candidates(document, equalities, limit);
+				if (found.isPresent() && found.get().size() < limit) {
 					best = found.get();
 				}
 			}
@@ -225,8 +239,11 @@ final class IndexedH2Collection extends H2Collection {
 		return Optional.ofNullable(best);
 	}
 
-	/** {@code $or}: the union of its branches, when every branch can be looked up. */
-	private Optional<Set<Object>> any(Object conditions, Map<String, List<Object>> equalities) {
+	/**
+	 * {@code $or}: the union of its branches, when every branch can be looked up (and the
+	 * union stays under the bound).
+	 */
+	private Optional<Set<Object>> any(Object conditions, Map<String, List<Object>> equalities, int bound) {
 		if (!(conditions instanceof Collection<?> branches) || branches.isEmpty()) {
 			return Optional.empty();
 		}
@@ -235,11 +252,14 @@ final class IndexedH2Collection extends H2Collection {
 			if (!(branch instanceof Document document)) {
 				return Optional.empty();
 			}
-			Optional<Set<Object>> found = candidates(document, equalities);
+			Optional<Set<Object>> found = candidates(document, equalities, bound);
 			if (found.isEmpty()) {
 				return Optional.empty();
 			}
 			union.addAll(found.get());
+			if (union.size() >= bound) {
+				return Optional.empty();
+			}
 		}
 		return Optional.of(union);
 	}
@@ -249,10 +269,11 @@ final class IndexedH2Collection extends H2Collection {
 	 * equality or {@code $in}, or a range, on an index's first field or on the second
 	 * field of a compound index whose first field the enclosing conjunctions name.
 	 */
-	private Optional<Set<Object>> lookUp(String field, Object condition, Map<String, List<Object>> equalities) {
+	private Optional<Set<Object>> lookUp(String field, Object condition, Map<String, List<Object>> equalities,
+			int bound) {
 		Optional<List<Object>> wanted = IndexValues.wanted(condition);
 		if (wanted.isEmpty()) {
-			return IndexValues.range(condition).flatMap((range) -> lookUpRange(field, range, equalities));
+			return IndexValues.range(condition).flatMap((range) -> lookUpRange(field, range, equalities, bound));
 		}
 		if (ID.equals(field) && ID.equals(getIdField())) {
 			if (wanted.get().stream().anyMatch(Number.class::isInstance)) {
@@ -267,7 +288,7 @@ final class IndexedH2Collection extends H2Collection {
 		}
 		for (Index<Object> index : getIndexes()) {
 			if (index instanceof MemoryIndex memory && memory.field().equals(field)) {
-				return Optional.of(memory.positions(wanted.get()));
+				return Optional.ofNullable(memory.positions(wanted.get(), bound));
 			}
 		}
 		// an equality on the second field of a compound index whose first field the
@@ -280,8 +301,12 @@ final class IndexedH2Collection extends H2Collection {
 						&& equalities.containsKey(memory.field())) {
 					Set<Object> positions = new LinkedHashSet<>();
 					for (Object value : wanted.get()) {
-						positions.addAll(memory.positions(equalities.get(memory.field()),
-								new IndexValues.Range(value, true, value, true)));
+						Set<Object> found = memory.positions(equalities.get(memory.field()),
+								new IndexValues.Range(value, true, value, true), bound - positions.size());
+						if (found == null) {
+							return Optional.empty();
+						}
+						positions.addAll(found);
 					}
 					return Optional.of(positions);
 				}
@@ -302,20 +327,21 @@ final class IndexedH2Collection extends H2Collection {
 	}
 
 	private Optional<Set<Object>> lookUpRange(String field, IndexValues.Range range,
-			Map<String, List<Object>> equalities) {
+			Map<String, List<Object>> equalities, int bound) {
 		Set<Object> best = null;
 		for (Index<Object> index : getIndexes()) {
 			if (!(index instanceof MemoryIndex memory)) {
 				continue;
 			}
+			int limit = (best == null) ? bound : best.size();
 			Set<Object> found = null;
 			if (memory.field().equals(field)) {
-				found = memory.positions(range);
+				found = memory.positions(range, limit);
 			}
 			else if (field.equals(memory.secondField()) && equalities.containsKey(memory.field())) {
-				found = memory.positions(equalities.get(memory.field()), range);
+				found = memory.positions(equalities.get(memory.field()), range, limit);
 			}
-			if (found != null && (best == null || found.size() < best.size())) {
+			if (found != null && found.size() < limit) {
 				best = found;
 			}
 		}

@@ -70,9 +70,19 @@ final class MemoryIndex extends Index<Object> {
 
 	/**
 	 * The positions of the documents that may hold one of {@code values} in the first
-	 * field: every document that does, and those that cannot be filed by value.
+	 * field: every document that does, and those that cannot be filed by value; or
+	 * {@code null} when they are {@code bound} or more (counted before anything is
+	 * copied).
 	 */
-	synchronized Set<Object> positions(List<Object> values) {
+	synchronized Set<Object> positions(List<Object> values, int bound) {
+		long count = this.unfiled.size();
+		for (Object value : values) {
+			Set<Object> filed = this.positionsByValue.get(value);
+			count += (filed != null) ? filed.size() : 0;
+		}
+		if (count >= bound) {
+			return null;
+		}
 		Set<Object> positions = new LinkedHashSet<>();
 		for (Object value : values) {
 			Set<Object> filed = this.positionsByValue.get(value);
@@ -84,28 +94,34 @@ final class MemoryIndex extends Index<Object> {
 		return positions;
 	}
 
-	/** The positions of the documents that may hold a first value within the range. */
-	synchronized Set<Object> positions(IndexValues.Range range) {
+	/**
+	 * The positions of the documents that may hold a first value within the range, or
+	 * {@code null} when they are {@code bound} or more.
+	 */
+	synchronized Set<Object> positions(IndexValues.Range range, int bound) {
 		Set<Object> positions = new LinkedHashSet<>();
-		this.sortedFirst.collect(range, positions);
+		if (!this.sortedFirst.collect(range, positions, bound - this.unfiled.size())) {
+			return null;
+		}
 		positions.addAll(this.unfiled);
-		return positions;
+		return (positions.size() < bound) ? positions : null;
 	}
 
 	/**
 	 * The positions of the documents that may hold one of {@code firstValues} in the
-	 * first field and a second value within the range.
+	 * first field and a second value within the range, or {@code null} when they are
+	 * {@code bound} or more.
 	 */
-	synchronized Set<Object> positions(List<Object> firstValues, IndexValues.Range secondRange) {
+	synchronized Set<Object> positions(List<Object> firstValues, IndexValues.Range secondRange, int bound) {
 		Set<Object> positions = new LinkedHashSet<>();
 		for (Object value : firstValues) {
 			SortedValues seconds = this.sortedSecondByFirst.get(value);
-			if (seconds != null) {
-				seconds.collect(secondRange, positions);
+			if (seconds != null && !seconds.collect(secondRange, positions, bound - this.unfiled.size())) {
+				return null;
 			}
 		}
 		positions.addAll(this.unfiled);
-		return positions;
+		return (positions.size() < bound) ? positions : null;
 	}
 
 	/**

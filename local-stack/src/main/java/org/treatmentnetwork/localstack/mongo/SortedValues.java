@@ -120,8 +120,15 @@ final class SortedValues {
 
 	}
 
-	/** Adds the positions of the values within the range, and those kept aside. */
-	void collect(IndexValues.Range range, Set<Object> into) {
+	/**
+	 * Adds the positions of the values within the range, and those kept aside, while
+	 * {@code into} holds fewer than {@code bound}.
+	 * @return {@code false} when it reached the bound (and holds only part of them)
+	 */
+	boolean collect(IndexValues.Range range, Set<Object> into, int bound) {
+		if (into.size() >= bound) {
+			return false;
+		}
 		NavigableMap<Object, Set<Object>> within = this.sorted;
 		if (range.lower() != null && range.upper() != null) {
 			if (ORDER.compare(range.lower(), range.upper()) > 0) {
@@ -138,8 +145,14 @@ final class SortedValues {
 		else if (range.upper() != null) {
 			within = this.sorted.headMap(range.upper(), range.upperInclusive());
 		}
-		within.values().forEach(into::addAll);
+		for (Set<Object> positions : within.values()) {
+			into.addAll(positions);
+			if (into.size() >= bound) {
+				return false;
+			}
+		}
 		into.addAll(this.unsorted);
+		return into.size() < bound;
 	}
 
 }
