@@ -440,11 +440,21 @@ public class LoadGenerator {
 		List<String> steps = List.of(options.optional("moves", "CONTACT_ATTEMPTED,CONTACTED").split(","));
 		options.rejectOthers();
 		List<String> ids = new ArrayList<>();
+		int withoutId = 0;
 		for (String line : Files.readAllLines(in)) {
 			Answer answer = Answer.parse(line);
-			if (answer != null && answer.status().equals("202") && answer.id() != null) {
-				ids.add(answer.id());
+			if (answer != null && answer.status().equals("202")) {
+				if (answer.id() != null) {
+					ids.add(answer.id());
+				}
+				else {
+					withoutId++;
+				}
 			}
+		}
+		if (withoutId > 0) {
+			System.out.printf("warning: %d accepted requests in %s have no request id (a file from an older run?)%n",
+					withoutId, in);
 		}
 		long start = System.nanoTime();
 		List<CompletableFuture<String>> moves = new ArrayList<>();

@@ -93,7 +93,7 @@ contact_chunk() {
 }
 contact_done() {
 	local n="$1" out="$WORK/load-$1-contact.out"
-	wait "$CONTACT_PID"
+	wait "$CONTACT_PID" || echo "  chunk $n: the agent's moves failed (see $out)"
 	CONTACTED=$((CONTACTED + $(result "$out" contacted)))
 	NOT_CONTACTED=$((NOT_CONTACTED + $(result "$out" failed)))
 	echo "  chunk $n: $(head -1 "$out" | sed 's/^ *//'), $(result "$out" contacted) of $(result "$out" requests) moved ($LOAD_MOVES)"
@@ -118,20 +118,24 @@ while [ "$remaining" -gt 0 ]; do
 	contact_chunk "$chunk" &
 	CONTACT_PID=$!
 done
-contact_done "$chunk"
+[ -z "$CONTACT_PID" ] || contact_done "$chunk"
 echo "stored in $((SECONDS - load_start)) s; 503 answers $load_503, other, timed out or failed $load_other;" \
 	"moved ($LOAD_MOVES) $CONTACTED, not moved $NOT_CONTACTED"
 drain_start=$SECONDS
 echo "waiting until no alert is open (CONTACTED or later resolves it; at most $DRAIN_SECONDS s)..."
+# open_alerts: how many alerts are open (at most 200 per state), or -1 when the list cannot be read
 open_alerts() {
-	local state total=0 n
+	local state total=0 body
 	for state in TRIGGERED ACKNOWLEDGED; do
-		n=$(curl -s --max-time 10 "$GW/api/alerts?state=$state&limit=200" -H "Authorization: Bearer $TOKEN" | grep -o '"id"' | wc -l)
-		total=$((total + n))
+		if ! body=$(curl -sf --max-time 10 "$GW/api/alerts?state=$state&limit=200" -H "Authorization: Bearer $TOKEN"); then
+			echo -1
+			return
+		fi
+		total=$((total + $(grep -o '"id"' <<<"$body" | wc -l)))
 	done
 	echo "$total"
 }
-while [ "$(open_alerts)" -gt 0 ] && [ $((SECONDS - drain_start)) -lt "$DRAIN_SECONDS" ]; do
+while [ "$(open_alerts)" -ne 0 ] && [ $((SECONDS - drain_start)) -lt "$DRAIN_SECONDS" ]; do
 	sleep 5
 done
 echo "  open alerts: $(open_alerts) (200 or more shows as 200 per state) after $((SECONDS - drain_start)) s"
