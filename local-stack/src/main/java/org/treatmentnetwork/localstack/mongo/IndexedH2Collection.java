@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +102,9 @@ final class IndexedH2Collection extends H2Collection {
 		if (index == null) {
 			return Optional.empty();
 		}
+		// under the collection's lock (as every query is): the index does not change
+		// meanwhile
 		List<Document> matches = new ArrayList<>();
-		Set<Object> seen = new HashSet<>();
 		int read = 0;
 		Object from = null;
 		int count = Math.max(64, 2 * wanted);
@@ -113,15 +113,16 @@ final class IndexedH2Collection extends H2Collection {
 			if (groups.isEmpty()) {
 				return Optional.empty();
 			}
-			boolean more = false;
+			if (groups.get().isEmpty()) {
+				break;
+			}
 			for (SortedValues.Group group : groups.get()) {
-				List<Object> positions = new ArrayList<>(group.positions());
+				List<Object> positions = group.positions();
 				positions.sort(this.documents.getKeyType()::compare);
 				for (Object position : positions) {
-					if (matches.size() == wanted || !seen.add(position)) {
-						continue;
+					if (matches.size() == wanted) {
+						break;
 					}
-					more = true;
 					if (candidates != null && !candidates.contains(position)) {
 						continue;
 					}
@@ -132,9 +133,6 @@ final class IndexedH2Collection extends H2Collection {
 					}
 				}
 				from = group.value();
-			}
-			if (!more) {
-				break;
 			}
 			count *= 2;
 		}

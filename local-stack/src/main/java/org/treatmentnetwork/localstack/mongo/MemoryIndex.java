@@ -125,10 +125,10 @@ final class MemoryIndex extends Index<Object> {
 	}
 
 	/**
-	 * The positions in the order of the first field's values, one group per value, from
-	 * {@code from} on (inclusive; {@code null} from the first), until the groups hold at
-	 * least {@code count} positions; empty when some document's position in that order
-	 * cannot be told from this index.
+	 * The positions in the order of the first field's values, one group per value, after
+	 * {@code from} ({@code null}: from the first), until the groups hold at least
+	 * {@code count} positions; empty when some document's position in that order cannot
+	 * be told from this index.
 	 */
 	synchronized Optional<List<SortedValues.Group>> inOrder(Object from, boolean descending, int count) {
 		if (this.unordered > 0) {

@@ -94,14 +94,14 @@ final class SortedValues {
 	}
 
 	/**
-	 * The positions of each value in order, one group per value, from {@code from} on
+	 * The positions of each value in order, one group per value, after {@code from}
 	 * ({@code null}: from the first), until the groups hold at least {@code count}
 	 * positions or none are left. The positions kept aside are not among them.
 	 */
 	List<Group> groups(Object from, boolean descending, int count) {
 		NavigableMap<Object, Set<Object>> ordered = descending ? this.sorted.descendingMap() : this.sorted;
 		if (from != null) {
-			ordered = ordered.tailMap(from, true);
+			ordered = ordered.tailMap(from, false);
 		}
 		List<Group> groups = new ArrayList<>();
 		int positions = 0;

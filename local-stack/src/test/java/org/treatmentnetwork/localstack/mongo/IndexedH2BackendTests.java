@@ -102,8 +102,7 @@ class IndexedH2BackendTests {
 		createIndexes(requests);
 		requests.insertMany(documents(new Random(3), 500));
 		long pending = requests.countDocuments(eq("outbox.pending", true));
-		IndexedH2Collection collection = (IndexedH2Collection) backend.resolveDatabase("test")
-			.resolveCollection("requests", true);
+		IndexedH2Collection collection = indexed(backend);
 
 		assertThat(collection.candidates(wire(and(eq("_id", "r17"), eq("outbox.pending", true)))))
 			.hasValueSatisfying((read) -> assertThat(read).containsExactly("r17"));
@@ -143,8 +142,7 @@ class IndexedH2BackendTests {
 		MongoCollection<Document> alerts = collection(backend);
 		createIndexes(alerts);
 		alerts.insertMany(documents(new Random(5), 3000));
-		IndexedH2Collection collection = (IndexedH2Collection) backend.resolveDatabase("test")
-			.resolveCollection("requests", true);
+		IndexedH2Collection collection = indexed(backend);
 		de.bwaldvogel.mongo.bson.Document newestFirst = new de.bwaldvogel.mongo.bson.Document("createdAt", -1);
 
 		// the alert list: the newest 50, and the newest 50 resolved ones
@@ -337,6 +335,11 @@ class IndexedH2BackendTests {
 			documents.add(document);
 		}
 		return documents;
+	}
+
+	/** The stand-in's own collection behind {@link #collection}, to ask what it reads. */
+	private static IndexedH2Collection indexed(DurableH2Backend backend) {
+		return (IndexedH2Collection) backend.resolveDatabase("test").resolveCollection("requests", true);
 	}
 
 	private MongoCollection<Document> collection(H2Backend backend) {
