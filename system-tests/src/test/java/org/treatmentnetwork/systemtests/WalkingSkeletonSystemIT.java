@@ -166,6 +166,17 @@ class WalkingSkeletonSystemIT {
 		SuiteClient.Reply alerts = gateway.get("/api/alerts?reference=" + acceptedReference, onCall);
 		assertThat(alerts.status()).isEqualTo(200);
 		assertThat(alerts.items()).hasSize(1);
+		// The alert list, newest first, from the indexes the stand-in rebuilt at its
+		// start.
+		SuiteClient.Reply newestFirst = gateway.get("/api/alerts?limit=200", onCall);
+		assertThat(newestFirst.status()).isEqualTo(200);
+		List<java.time.Instant> created = newestFirst.items()
+			.stream()
+			.map((alert) -> java.time.Instant.parse(alert.get("createdAt").asString()))
+			.toList();
+		assertThat(created).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(newestFirst.items()).extracting((alert) -> alert.get("reference").asString())
+			.contains(acceptedReference);
 		// Nothing is paged twice after the restart.
 		RunningSuite.sleep(Duration.ofSeconds(3));
 		assertThat(mailsContaining(acceptedReference)).hasSize(1);
