@@ -74,7 +74,21 @@ record Component(String name, String description, Kind kind, String program, Str
 	 * @return the component
 	 */
 	static Component service(String module, String heap, int port, int managementPort) {
-		return new Component(module, module + " on port " + port, Kind.SERVICE, module, heap, List.of(), List.of(),
+		return service(module, module, heap, port, managementPort);
+	}
+
+	/**
+	 * One instance of a service run from its module's jar, without arguments or
+	 * environment yet.
+	 * @param name the process name, such as {@code intake-service-2}
+	 * @param module the module whose jar runs
+	 * @param heap the heap option
+	 * @param port the port it serves
+	 * @param managementPort the port of its actuator
+	 * @return the component
+	 */
+	static Component service(String name, String module, String heap, int port, int managementPort) {
+		return new Component(name, name + " on port " + port, Kind.SERVICE, module, heap, List.of(), List.of(),
 				Map.of(), managementPort);
 	}
 

@@ -23,12 +23,28 @@ public final class LocalStack {
 
 	public static void main(String[] args) {
 		Path root = Path.of(System.getProperty("stack.root", ".")).toAbsolutePath().normalize();
-		String command = (args.length == 0) ? "up" : args[0];
 		try {
 			StackConfig config = StackConfig.fromEnvironment(root, System.getenv());
+			// Options come before the command: ./run --replicas 2 [up]
+			int next = 0;
+			while (next < args.length && args[next].startsWith("--")) {
+				String option = args[next];
+				if (option.startsWith("--replicas=")) {
+					config = config.withReplicas(StackConfig.replicas(option.substring(11), "--replicas"));
+					next += 1;
+				}
+				else if (option.equals("--replicas") && next + 1 < args.length) {
+					config = config.withReplicas(StackConfig.replicas(args[next + 1], "--replicas"));
+					next += 2;
+				}
+				else {
+					usage();
+				}
+			}
+			String command = (next < args.length) ? args[next] : "up";
 			switch (command) {
 				case "up" -> up(config, System.out);
-				case "token" -> token(config, Arrays.copyOfRange(args, 1, args.length));
+				case "token" -> token(config, Arrays.copyOfRange(args, next + 1, args.length));
 				default -> usage();
 			}
 		}
@@ -45,6 +61,8 @@ public final class LocalStack {
 
 	private static void usage() {
 		System.err.println("usage: ./run                      start the whole suite (Ctrl-C stops it)");
+		System.err.println("       ./run --replicas N         the same with N instances of each service and of the"
+				+ " gateway (1-" + StackConfig.MAX_REPLICAS + "; also STACK_REPLICAS)");
 		System.err.println("       ./run token USER ROLE[,ROLE...]   print a staff bearer token");
 		System.err.println("       roles: " + DevTokens.ROLES);
 		System.exit(2);
@@ -72,7 +90,8 @@ public final class LocalStack {
 			out.println("Stopped.");
 			stopped.countDown();
 		}, "stack-shutdown");
-		out.println("Starting the treatment-network suite (data in " + config.dataDir() + ")");
+		out.println("Starting the treatment-network suite (data in " + config.dataDir()
+				+ ((config.replicas() > 1) ? ", " + config.replicas() + " instances of each service" : "") + ")");
 		Stack stack;
 		try {
 			Runtime.getRuntime().addShutdownHook(hook);
@@ -119,6 +138,18 @@ public final class LocalStack {
 		out.println("  content-service                     http://localhost:" + ports.content());
 		out.println("  intake-service                      http://localhost:" + ports.intake());
 		out.println("  notification-service                http://localhost:" + ports.notification());
+		for (int instance = 2; instance <= config.replicas(); instance++) {
+			out.printf(
+					"  instance %d of each                  gateway http://localhost:%d, content %d, intake %d,"
+							+ " notification %d%n",
+					instance, StackConfig.instancePort(ports.gateway(), instance),
+					StackConfig.instancePort(ports.content(), instance),
+					StackConfig.instancePort(ports.intake(), instance),
+					StackConfig.instancePort(ports.notification(), instance));
+		}
+		if (config.replicas() > 1) {
+			out.println("    (every gateway balances over every instance of each service)");
+		}
 		out.println("  Kafka broker                        " + config.kafkaBootstrap());
 		out.println("  MongoDB wire-protocol server        " + config.mongoUri(""));
 		out.println("  SMTP server                         " + config.host() + ":" + ports.smtp() + "  (messages in "

@@ -269,7 +269,8 @@ public final class Stack implements AutoCloseable {
 		if (this.config.startupCache()) {
 			Map<String, StartupCache.Training> trainings = new LinkedHashMap<>();
 			for (Component service : topology.services()) {
-				trainings.put(service.program(), new StartupCache.Training(java(), serviceJvmOptions(service),
+				// One training per module, whatever the number of its instances.
+				trainings.putIfAbsent(service.program(), new StartupCache.Training(java(), serviceJvmOptions(service),
 						service.arguments(), service.environment()));
 			}
 			this.startupCache.prepare(trainings, this.out);
@@ -332,7 +333,7 @@ public final class Stack implements AutoCloseable {
 	}
 
 	private void requireFreePorts() {
-		Map<String, Integer> wanted = SuiteTopology.ports(this.config.ports());
+		Map<String, Integer> wanted = SuiteTopology.ports(this.config.ports(), this.config.replicas());
 		List<String> taken = new ArrayList<>();
 		wanted.forEach((what, port) -> portProblem(port)
 			.ifPresent((why) -> taken.add("port " + port + " for " + what + " is not free: " + why)));

@@ -13,8 +13,37 @@ import java.util.Map;
  * @param ports the ports of every process
  * @param startupCache whether the services start with their start-up caches
  * ({@link StartupCache}; {@code STACK_STARTUP_CACHE=off} turns them off)
+ * @param replicas how many instances of each service and of the gateway run
+ * ({@code STACK_REPLICAS} or {@code ./run --replicas N}, 1 to {@value #MAX_REPLICAS});
+ * the second instance listens on its service's ports plus {@value #INSTANCE_PORT_STEP},
+ * the third plus twice that
  */
-public record StackConfig(Path root, Path dataDir, String host, Ports ports, boolean startupCache) {
+public record StackConfig(Path root, Path dataDir, String host, Ports ports, boolean startupCache, int replicas) {
+
+	/** The most instances of each service the local stack runs. */
+	public static final int MAX_REPLICAS = 4;
+
+	/** How far apart the ports of two instances of one service are. */
+	public static final int INSTANCE_PORT_STEP = 100;
+
+	public StackConfig {
+		if (replicas < 1 || replicas > MAX_REPLICAS) {
+			throw new StackException("replicas must be between 1 and " + MAX_REPLICAS
+					+ " (STACK_REPLICAS, --replicas), not " + replicas);
+		}
+	}
+
+	/**
+	 * One instance per service, as {@code ./run} starts by default.
+	 * @param root the repository root
+	 * @param dataDir where data, keys and logs live
+	 * @param host the loopback address
+	 * @param ports the ports
+	 * @param startupCache whether the services start with their start-up caches
+	 */
+	public StackConfig(Path root, Path dataDir, String host, Ports ports, boolean startupCache) {
+		this(root, dataDir, host, ports, startupCache, 1);
+	}
 
 	/**
 	 * The ports of the stack.
@@ -60,7 +89,49 @@ public record StackConfig(Path root, Path dataDir, String host, Ports ports, boo
 				port(env, "SMTP_PORT", 2525), port(env, "SMS_SIMULATOR_PORT", 8086));
 		boolean startupCache = !"off".equalsIgnoreCase(env.getOrDefault("STACK_STARTUP_CACHE", "on").trim());
 		return new StackConfig(root.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), "127.0.0.1",
-				ports, startupCache);
+				ports, startupCache, replicas(env.get("STACK_REPLICAS"), "STACK_REPLICAS"));
+	}
+
+	/**
+	 * The same configuration with another number of instances per service.
+	 * @param replicas 1 to {@value #MAX_REPLICAS}
+	 * @return the configuration
+	 */
+	public StackConfig withReplicas(int replicas) {
+		return new StackConfig(this.root, this.dataDir, this.host, this.ports, this.startupCache, replicas);
+	}
+
+	/**
+	 * Parses a number of instances per service.
+	 * @param value the text, such as {@code 2}; {@code null} or blank means 1
+	 * @param source where it comes from, for the message
+	 * @return the number
+	 * @throws StackException when it is not a number from 1 to {@value #MAX_REPLICAS}
+	 */
+	public static int replicas(String value, String source) {
+		if (value == null || value.isBlank()) {
+			return 1;
+		}
+		try {
+			int replicas = Integer.parseInt(value.trim());
+			if (replicas >= 1 && replicas <= MAX_REPLICAS) {
+				return replicas;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new StackException(source + "='" + value + "' is not a number of instances (1-" + MAX_REPLICAS + ")");
+	}
+
+	/**
+	 * The port an instance of a service listens on.
+	 * @param port the port of the first instance
+	 * @param instance 1 for the first instance, 2 for the second...
+	 * @return the port
+	 */
+	public static int instancePort(int port, int instance) {
+		return port + (instance - 1) * INSTANCE_PORT_STEP;
 	}
 
 	private static int port(Map<String, String> env, String name, int defaultPort) {

@@ -1,6 +1,7 @@
 package org.treatmentnetwork.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,45 +114,62 @@ final class SuiteTopology {
 		String profileArg = "--spring.profiles.active=local";
 		// Every port but the gateway's public one listens on loopback only (actuator and
 		// Prometheus included): the services, whatever SERVER_ADDRESS the shell has, and
-		// the gateway's management port.
-		List<Component> services = List.of(
-				Component.service(CONTENT, SERVICE_HEAP, ports.content(), ports.content())
-					.withEnvironment(common)
-					.withEnvironment("SERVER_ADDRESS", host)
-					.withEnvironment("CONTENT_PORT", ports.content())
-					.withEnvironment("MONGODB_URI", config.mongoUri("content"))
-					.withArguments(keyArg, profileArg),
-				Component.service(INTAKE, SERVICE_HEAP, ports.intake(), ports.intake())
-					.withEnvironment(common)
-					.withEnvironment("SERVER_ADDRESS", host)
-					.withEnvironment("INTAKE_PORT", ports.intake())
-					.withEnvironment("MONGODB_URI", config.mongoUri("intake"))
-					.withArguments(keyArg, profileArg),
-				Component.service(NOTIFICATION, SERVICE_HEAP, ports.notification(), ports.notification())
-					.withEnvironment(common)
-					.withEnvironment("SERVER_ADDRESS", host)
-					.withEnvironment("NOTIFICATION_PORT", ports.notification())
-					.withEnvironment("MONGODB_URI", config.mongoUri("notification"))
-					.withEnvironment("SMTP_HOST", host)
-					.withEnvironment("SMTP_PORT", ports.smtp())
-					// The base of the links in pages.
-					.withEnvironment("PUBLIC_BASE_URL", config.gatewayUrl())
-					.withEnvironment("ALERT_LINK_SECRET", alertLinkSecret)
-					// Texts and calls go to the simulator, which speaks Twilio's API.
-					.withEnvironment("TWILIO_ACCOUNT_SID", twilio.accountSid())
-					.withEnvironment("TWILIO_AUTH_TOKEN", twilio.authToken())
-					.withEnvironment("TWILIO_FROM_NUMBER", SMS_SENDER)
-					.withEnvironment("TWILIO_API_BASE_URL", url(host, ports.sms()))
-					.withArguments(keyArg, profileArg),
-				Component.service(GATEWAY, SERVICE_HEAP, ports.gateway(), ports.gatewayManagement())
-					.withEnvironment(common)
-					.withEnvironment("GATEWAY_PORT", ports.gateway())
-					.withEnvironment("GATEWAY_MANAGEMENT_PORT", ports.gatewayManagement())
-					.withEnvironment("GATEWAY_MANAGEMENT_ADDRESS", host)
-					.withEnvironment("CONTENT_SERVICE_URL", url(host, ports.content()))
-					.withEnvironment("INTAKE_SERVICE_URL", url(host, ports.intake()))
-					.withEnvironment("NOTIFICATION_SERVICE_URL", url(host, ports.notification()))
-					.withArguments(keyArg, profileArg));
+		// the gateway's management port. With several replicas, instance n of a service
+		// listens on its ports shifted by (n - 1) steps, and every gateway balances over
+		// all instances of each service.
+		int replicas = config.replicas();
+		List<Component> services = new ArrayList<>();
+		for (int instance = 1; instance <= replicas; instance++) {
+			int content = StackConfig.instancePort(ports.content(), instance);
+			services.add(Component.service(instanceName(CONTENT, instance), CONTENT, SERVICE_HEAP, content, content)
+				.withEnvironment(common)
+				.withEnvironment("SERVER_ADDRESS", host)
+				.withEnvironment("CONTENT_PORT", content)
+				.withEnvironment("MONGODB_URI", config.mongoUri("content"))
+				.withArguments(keyArg, profileArg));
+		}
+		for (int instance = 1; instance <= replicas; instance++) {
+			int intake = StackConfig.instancePort(ports.intake(), instance);
+			services.add(Component.service(instanceName(INTAKE, instance), INTAKE, SERVICE_HEAP, intake, intake)
+				.withEnvironment(common)
+				.withEnvironment("SERVER_ADDRESS", host)
+				.withEnvironment("INTAKE_PORT", intake)
+				.withEnvironment("MONGODB_URI", config.mongoUri("intake"))
+				.withArguments(keyArg, profileArg));
+		}
+		for (int instance = 1; instance <= replicas; instance++) {
+			int notification = StackConfig.instancePort(ports.notification(), instance);
+			services.add(Component
+				.service(instanceName(NOTIFICATION, instance), NOTIFICATION, SERVICE_HEAP, notification, notification)
+				.withEnvironment(common)
+				.withEnvironment("SERVER_ADDRESS", host)
+				.withEnvironment("NOTIFICATION_PORT", notification)
+				.withEnvironment("MONGODB_URI", config.mongoUri("notification"))
+				.withEnvironment("SMTP_HOST", host)
+				.withEnvironment("SMTP_PORT", ports.smtp())
+				// The base of the links in pages.
+				.withEnvironment("PUBLIC_BASE_URL", config.gatewayUrl())
+				.withEnvironment("ALERT_LINK_SECRET", alertLinkSecret)
+				// Texts and calls go to the simulator, which speaks Twilio's API.
+				.withEnvironment("TWILIO_ACCOUNT_SID", twilio.accountSid())
+				.withEnvironment("TWILIO_AUTH_TOKEN", twilio.authToken())
+				.withEnvironment("TWILIO_FROM_NUMBER", SMS_SENDER)
+				.withEnvironment("TWILIO_API_BASE_URL", url(host, ports.sms()))
+				.withArguments(keyArg, profileArg));
+		}
+		for (int instance = 1; instance <= replicas; instance++) {
+			int gateway = StackConfig.instancePort(ports.gateway(), instance);
+			int management = StackConfig.instancePort(ports.gatewayManagement(), instance);
+			services.add(Component.service(instanceName(GATEWAY, instance), GATEWAY, SERVICE_HEAP, gateway, management)
+				.withEnvironment(common)
+				.withEnvironment("GATEWAY_PORT", gateway)
+				.withEnvironment("GATEWAY_MANAGEMENT_PORT", management)
+				.withEnvironment("GATEWAY_MANAGEMENT_ADDRESS", host)
+				.withEnvironment("CONTENT_SERVICE_URL", urls(host, ports.content(), replicas))
+				.withEnvironment("INTAKE_SERVICE_URL", urls(host, ports.intake(), replicas))
+				.withEnvironment("NOTIFICATION_SERVICE_URL", urls(host, ports.notification(), replicas))
+				.withArguments(keyArg, profileArg));
+		}
 
 		return new SuiteTopology(infrastructure, services);
 	}
@@ -162,12 +180,36 @@ final class SuiteTopology {
 	 * @return what each port is for, to port
 	 */
 	static Map<String, Integer> ports(StackConfig.Ports ports) {
+		return ports(ports, 1);
+	}
+
+	/**
+	 * Every port the suite listens on with this many instances of each service, each
+	 * named with the variable that changes it.
+	 * @param ports the ports
+	 * @param replicas instances of each service
+	 * @return what each port is for, to port
+	 */
+	static Map<String, Integer> ports(StackConfig.Ports ports, int replicas) {
 		Map<String, Integer> named = new LinkedHashMap<>();
 		named.put("gateway (GATEWAY_PORT)", ports.gateway());
 		named.put("gateway management (GATEWAY_MANAGEMENT_PORT)", ports.gatewayManagement());
 		named.put("content-service (CONTENT_PORT)", ports.content());
 		named.put("intake-service (INTAKE_PORT)", ports.intake());
 		named.put("notification-service (NOTIFICATION_PORT)", ports.notification());
+		for (int instance = 2; instance <= replicas; instance++) {
+			String shift = " + " + (instance - 1) * StackConfig.INSTANCE_PORT_STEP + ")";
+			named.put("gateway " + instance + " (GATEWAY_PORT" + shift,
+					StackConfig.instancePort(ports.gateway(), instance));
+			named.put("gateway " + instance + " management (GATEWAY_MANAGEMENT_PORT" + shift,
+					StackConfig.instancePort(ports.gatewayManagement(), instance));
+			named.put("content-service " + instance + " (CONTENT_PORT" + shift,
+					StackConfig.instancePort(ports.content(), instance));
+			named.put("intake-service " + instance + " (INTAKE_PORT" + shift,
+					StackConfig.instancePort(ports.intake(), instance));
+			named.put("notification-service " + instance + " (NOTIFICATION_PORT" + shift,
+					StackConfig.instancePort(ports.notification(), instance));
+		}
 		named.put("Kafka broker (KAFKA_PORT)", ports.kafka());
 		named.put("Kafka controller (KAFKA_CONTROLLER_PORT)", ports.kafkaController());
 		named.put("MongoDB wire-protocol server (MONGO_PORT)", ports.mongo());
@@ -214,6 +256,26 @@ final class SuiteTopology {
 
 	private static String url(String host, int port) {
 		return "http://" + host + ":" + port;
+	}
+
+	/** Every instance of a service, comma-separated, as the gateway takes them. */
+	private static String urls(String host, int port, int replicas) {
+		List<String> urls = new ArrayList<>();
+		for (int instance = 1; instance <= replicas; instance++) {
+			urls.add(url(host, StackConfig.instancePort(port, instance)));
+		}
+		return String.join(",", urls);
+	}
+
+	/**
+	 * The process name of an instance of a service: the module's name for the first
+	 * instance, with the instance's number after it for the others.
+	 * @param module the module, such as {@code intake-service}
+	 * @param instance 1, 2...
+	 * @return such as {@code intake-service} or {@code intake-service-2}
+	 */
+	static String instanceName(String module, int instance) {
+		return (instance == 1) ? module : module + "-" + instance;
 	}
 
 }

@@ -94,6 +94,49 @@ class SuiteTopologyTests {
 		assertThat(SuiteTopology.ports(this.config.ports()).values()).doesNotHaveDuplicates();
 	}
 
+	@Test
+	void withTwoReplicasEveryServiceAndTheGatewayRunTwiceAndEveryGatewayKnowsEveryInstance() {
+		SuiteTopology two = SuiteTopology.of(this.config.withReplicas(2),
+				Path.of("/repo/.data/dev-keys/jwt-public.pem"), "link-secret",
+				new SuiteTopology.TwilioAccount(ACCOUNT_SID, "twilio-token"));
+		assertThat(two.services()).extracting(Component::name)
+			.containsExactly("content-service", "content-service-2", "intake-service", "intake-service-2",
+					"notification-service", "notification-service-2", "gateway", "gateway-2");
+		assertThat(two.services()).extracting(Component::program)
+			.containsExactly("content-service", "content-service", "intake-service", "intake-service",
+					"notification-service", "notification-service", "gateway", "gateway");
+		Component intake2 = two.services().get(3);
+		assertThat(intake2.environment()).contains(entry("INTAKE_PORT", "8182"),
+				entry("MONGODB_URI", "mongodb://127.0.0.1:27017/intake"));
+		assertThat(intake2.readinessPort()).isEqualTo(8182);
+		Component gateway2 = two.services().get(7);
+		assertThat(gateway2.environment()).contains(entry("GATEWAY_PORT", "8180"),
+				entry("GATEWAY_MANAGEMENT_PORT", "8190"),
+				entry("CONTENT_SERVICE_URL", "http://127.0.0.1:8081,http://127.0.0.1:8181"),
+				entry("INTAKE_SERVICE_URL", "http://127.0.0.1:8082,http://127.0.0.1:8182"),
+				entry("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:8083,http://127.0.0.1:8183"));
+		assertThat(gateway2.readinessPort()).isEqualTo(8190);
+		assertThat(two.services().get(6).environment()).containsEntry("CONTENT_SERVICE_URL",
+				"http://127.0.0.1:8081,http://127.0.0.1:8181");
+		Map<String, Integer> ports = SuiteTopology.ports(this.config.ports(), 2);
+		assertThat(ports).hasSize(15).containsEntry("intake-service 2 (INTAKE_PORT + 100)", 8182);
+		assertThat(ports.values()).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void replicasComeFromTheEnvironmentAndAreBounded() {
+		assertThat(this.config.replicas()).isEqualTo(1);
+		assertThat(StackConfig.fromEnvironment(Path.of("/repo"), Map.of("STACK_REPLICAS", "2")).replicas())
+			.isEqualTo(2);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> StackConfig.fromEnvironment(Path.of("/repo"), Map.of("STACK_REPLICAS", "9")))
+			.isInstanceOf(StackException.class)
+			.hasMessageContaining("STACK_REPLICAS='9' is not a number of instances (1-4)");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackConfig.replicas("two", "--replicas"))
+			.isInstanceOf(StackException.class)
+			.hasMessageContaining("--replicas='two'");
+	}
+
 	private Component component(String name) {
 		return this.topology.infrastructure()
 			.stream()

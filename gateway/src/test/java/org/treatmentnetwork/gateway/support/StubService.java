@@ -42,6 +42,9 @@ public final class StubService {
 	public static final String STRICT_PAGE_POLICY = "default-src 'none'; style-src 'sha256-q1w2e3'; "
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+	/** Where the gateway checks an instance's readiness. */
+	public static final String READINESS_PATH = "/actuator/health/readiness";
+
 	/** How long the {@code slow} behaviour takes to answer. */
 	public static final Duration SLOW_ANSWER = Duration.ofMillis(500);
 
@@ -64,6 +67,8 @@ public final class StubService {
 	private final Queue<Channel> channels = new ConcurrentLinkedQueue<>();
 
 	private volatile DisposableServer server;
+
+	private volatile boolean ready = true;
 
 	private final int port;
 
@@ -92,6 +97,15 @@ public final class StubService {
 
 	public void clear() {
 		this.requests.clear();
+	}
+
+	/**
+	 * Whether {@value #READINESS_PATH} answers {@code 200} (the default) or {@code 503}.
+	 * Readiness checks are not recorded as requests.
+	 * @param ready whether the stub says it is ready
+	 */
+	public void ready(boolean ready) {
+		this.ready = ready;
 	}
 
 	/**
@@ -138,6 +152,12 @@ public final class StubService {
 			int queryStart = uri.indexOf('?');
 			String path = (queryStart >= 0) ? uri.substring(0, queryStart) : uri;
 			String query = (queryStart >= 0) ? uri.substring(queryStart + 1) : "";
+			if (READINESS_PATH.equals(path)) {
+				return response.status(this.ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE)
+					.header("Content-Type", "application/json")
+					.sendString(Mono.just(this.ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}"))
+					.then();
+			}
 			HttpHeaders headers = new HttpHeaders();
 			request.requestHeaders().forEach((header) -> headers.add(header.getKey(), header.getValue()));
 			this.requests.add(new RecordedRequest(request.method().name(), path, query, headers, body));
