@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.treatmentnetwork.localstack.Stack;
 import org.treatmentnetwork.localstack.StackConfig;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,16 @@ class ScaleOutSystemIT {
 
 	private static final Duration SETTLE = Duration.ofSeconds(120);
 
+	/** The demo center whose team's escalation the drill shortens. */
+	private static final String RIDGE = "demo-center-ridge";
+
+	private static final String RIDGE_TEAM = "center-demo-ridge";
+
+	private static final String RIDGE_SUPERVISOR = "quinn-example";
+
+	/** How many requests for the Ridge center escalate during the drill. */
+	private static final int ESCALATING = 4;
+
 	private static final AtomicLong PEOPLE = new AtomicLong(System.currentTimeMillis() % 1_000_000);
 
 	private static Stack stack;
@@ -72,7 +83,7 @@ class ScaleOutSystemIT {
 		Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
 		Path dataDir = Path.of(System.getProperty("stack.dataDir", "target/scale-out-data")).toAbsolutePath();
 		deleteRecursively(dataDir);
-		int offset = Integer.parseInt(System.getProperty("stack.portOffset", "5000"));
+		int offset = Integer.parseInt(System.getProperty("stack.portOffset", "2000"));
 		StackConfig defaults = StackConfig.fromEnvironment(root, Map.of());
 		boolean startupCache = Boolean.parseBoolean(System.getProperty("stack.startupCache", "false"));
 		config = new StackConfig(defaults.root(), dataDir, defaults.host(), defaults.ports().shiftedBy(offset),
@@ -103,6 +114,18 @@ class ScaleOutSystemIT {
 		SuiteClient gateway = new SuiteClient(config.gatewayUrl());
 		String onCall = stack.tokens().issue("scale-out-nurse", List.of("ON_CALL"));
 		Load load = new Load(gateway, onCall);
+		// A few requests for the Ridge center, whose team escalates after 1 minute here:
+		// step 2 falls due after the kill, with the timers held by two notification
+		// instances, one of them killed meanwhile.
+		shortenRidgeEscalation(gateway, onCall);
+		List<String> escalating = new ArrayList<>();
+		for (int i = 0; i < ESCALATING; i++) {
+			SuiteClient.Reply reply = gateway.postJson("/api/intake/contact-requests", Load.contactRequest(RIDGE),
+					null);
+			assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+			escalating.add(reply.json().get("reference").asString());
+		}
+		Instant escalationsSubmitted = Instant.now();
 		Instant start = Instant.now();
 		Instant killAt = start.plus(this.loadFor.dividedBy(3));
 		AtomicReference<Map<String, Duration>> restarts = new AtomicReference<>();
@@ -129,6 +152,14 @@ class ScaleOutSystemIT {
 		restarts.set(ready);
 		Instant back = Instant.now();
 		load.back(back);
+		// Step 2 of the Ridge escalation is due 60 s after the submission, step 3 after
+		// 120 s:
+		// in between, each alert must have paged step 1 and step 2 exactly once.
+		sleepUntil(escalationsSubmitted.plusSeconds(90));
+		Map<String, List<String>> escalated = new LinkedHashMap<>();
+		escalating.forEach((reference) -> escalated.put(reference, pagedStaff(gateway, onCall, reference)));
+		System.out.printf("[drill] scale-out: escalation with two notification instances, 90 s after %d requests:"
+				+ " paged %s%n", ESCALATING, escalated.values());
 		// The load goes on for at least a third of its length after every instance is
 		// back.
 		Instant end = start.plus(this.loadFor);
@@ -163,6 +194,12 @@ class ScaleOutSystemIT {
 					phase.label, pages.size(), percentile(pages, 50), percentile(pages, 99), percentile(pages, 100));
 		}
 
+		assertThat(escalated).as("staff paged for each Ridge alert: step 1 (the rotation), step 2 (the supervisor)")
+			.allSatisfy((reference, staff) -> {
+				assertThat(staff).hasSize(2);
+				assertThat(staff.get(0)).isIn("skyler-example", "taylor-example");
+				assertThat(staff.get(1)).isEqualTo(RIDGE_SUPERVISOR);
+			});
 		assertThat(load.unanswered()).as("requests that got no answer (time-outs, refused connections)").isEmpty();
 		assertThat(load.all().stream().filter((o) -> o.status() >= 500 && !o.fallback()).toList())
 			.as("public 5xx answers other than fallbacks with the crisis lines")
@@ -213,6 +250,40 @@ class ScaleOutSystemIT {
 			assertThat(pages(gateway, onCall, request.reference())).as("pages for " + request.reference()).hasSize(1);
 		}
 		return timeToPage;
+	}
+
+	/**
+	 * Sets every step of the Ridge center team's escalation to 1 minute, through the
+	 * schedule API as its supervisor would.
+	 */
+	private static void shortenRidgeEscalation(SuiteClient gateway, String onCall) {
+		String path = "/api/on-call/schedules/" + RIDGE_TEAM;
+		SuiteClient.Reply schedule = gateway.get(path, onCall);
+		assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+		ObjectNode body = (ObjectNode) schedule.json();
+		body.remove("team");
+		body.remove("name");
+		body.remove("centerId");
+		for (JsonNode step : body.get("escalation").get("steps")) {
+			((ObjectNode) step).put("escalateAfterMinutes", 1);
+		}
+		String supervisor = stack.tokens().issue(RIDGE_SUPERVISOR, List.of("SUPERVISOR"));
+		SuiteClient.Reply replaced = gateway.putJson(path, body.toString(), supervisor);
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+	}
+
+	/** Whom the request's alert paged (its NOTIFIED entries' recipients), in order. */
+	private static List<String> pagedStaff(SuiteClient gateway, String onCall, String reference) {
+		SuiteClient.Reply alerts = gateway.get("/api/alerts?reference=" + reference, onCall);
+		assertThat(alerts.items()).as("alerts for " + reference).hasSize(1);
+		SuiteClient.Reply alert = gateway.get("/api/alerts/" + alerts.items().get(0).get("id").asString(), onCall);
+		List<String> staff = new ArrayList<>();
+		for (JsonNode entry : alert.json().get("timeline")) {
+			if ("NOTIFIED".equals(entry.get("type").asString())) {
+				staff.add(entry.get("recipient").asString());
+			}
+		}
+		return staff;
 	}
 
 	/** When the request's alert was paged (its NOTIFIED entries), earliest first. */
@@ -329,16 +400,26 @@ class ScaleOutSystemIT {
 		}
 
 		void contactRequest() {
-			// A different person each time, so that no request is linked to another as a
-			// repeat (which would attach it to that request's alert).
+			String json = contactRequest(null);
+			record(Kind.CONTACT, () -> this.gateway.postJson("/api/intake/contact-requests", json, null));
+		}
+
+		/**
+		 * A routine contact request from a different person each time, so that no request
+		 * is linked to another as a repeat (which would attach it to that request's
+		 * alert).
+		 * @param centerId the center it is for, or {@code null} for the network
+		 * @return its JSON
+		 */
+		static String contactRequest(String centerId) {
 			long person = PEOPLE.getAndIncrement() % 8_000_000;
 			String phone = "+1 646 " + (200 + person / 10_000) + " " + String.format("%04d", person % 10_000);
-			String json = """
+			String center = (centerId != null) ? ", \"centerId\": \"" + centerId + "\"" : "";
+			return """
 					{"name": "Scale Out", "phone": "%s", "preferredContact": "PHONE", "forWhom": "SELF",
 					 "substances": ["heroin"], "message": "I would like to talk about treatment options",
-					 "consent": {"contact": true, "text": false, "voicemail": false}}
-					""".formatted(phone);
-			record(Kind.CONTACT, () -> this.gateway.postJson("/api/intake/contact-requests", json, null));
+					 "consent": {"contact": true, "text": false, "voicemail": false}%s}
+					""".formatted(phone, center);
 		}
 
 		void articleRead() {

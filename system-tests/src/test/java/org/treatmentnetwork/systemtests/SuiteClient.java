@@ -68,6 +68,23 @@ final class SuiteClient {
 		return send(request.build());
 	}
 
+	/**
+	 * A PUT of a JSON body with a staff token.
+	 * @param path the path on the gateway
+	 * @param json the JSON body
+	 * @param token a bearer token
+	 * @return the answer
+	 */
+	Reply putJson(String path, String json, String token) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(15))
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	private Reply send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
