@@ -84,11 +84,10 @@ class LoadBalancingTests extends GatewayTestSupport {
 				.valueEquals("X-Served-By", "intake");
 		}
 		// each request reached the live instance exactly once
-		assertThat(INTAKE.requests()).hasSize(6)
-			.allSatisfy((request) -> {
-				assertThat(request.method()).isEqualTo("POST");
-				assertThat(request.body()).isEqualTo(CONTACT_REQUEST);
-			});
+		assertThat(INTAKE.requests()).hasSize(6).allSatisfy((request) -> {
+			assertThat(request.method()).isEqualTo("POST");
+			assertThat(request.body()).isEqualTo(CONTACT_REQUEST);
+		});
 		assertThat(INTAKE_2.requests()).isEmpty();
 	}
 
